@@ -1,0 +1,1 @@
+"""Render Quarto documents with real Quarto or an offline backend (placeholder, see issue 4)."""
