@@ -7,13 +7,12 @@ build, 2 unusable input (no such file, a descriptor that is not JSON, bad argume
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from openai_funding.render import cli as render_cli
-
     parser = argparse.ArgumentParser(
         prog="openai-funding",
         description="Validate, hash and render the openai-funding data package.",
@@ -21,19 +20,40 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="validate the whole data package (schemas and rules)")
-    p.add_argument("path", nargs="?", default="datapackage.json", help="descriptor (default: %(default)s)")
+    p.add_argument(
+        "path", nargs="?", default="datapackage.json", help="descriptor (default: %(default)s)"
+    )
     p.add_argument("--json", action="store_true", help="print a machine-readable report")
     p.add_argument("--schema-only", action="store_true", help="skip the Great Expectations rules")
     p.set_defaults(handler=_validate)
 
     p = sub.add_parser("hash", help="refresh the sha256 hashes and byte sizes in the descriptor")
-    p.add_argument("path", nargs="?", default="datapackage.json", help="descriptor (default: %(default)s)")
+    p.add_argument(
+        "path", nargs="?", default="datapackage.json", help="descriptor (default: %(default)s)"
+    )
     p.set_defaults(handler=_hash)
 
+    # The render engine's modules are heavy: they are imported only when `render` runs.
     p = sub.add_parser("render", help="render a Quarto document or project to HTML and PDF")
-    render_cli.configure_parser(p)
-    p.set_defaults(handler=render_cli.run)
+    p.add_argument("path", help="a .qmd file or a Quarto project folder (with _quarto.yml)")
+    p.add_argument(
+        "--to", choices=["html", "pdf", "all"], default="all", help="default: %(default)s"
+    )
+    p.add_argument(
+        "--engine",
+        choices=["auto", "quarto", "offline"],
+        default="auto",
+        help="auto: Quarto when `quarto` is on PATH, else the offline backend (default: %(default)s)",
+    )
+    p.add_argument("--output-dir", default=None, help="where to write <name>.html and <name>.pdf")
+    p.set_defaults(handler=_render)
     return parser
+
+
+def _render(args: argparse.Namespace) -> int:
+    from openai_funding.render.cli import run
+
+    return run(args)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -56,6 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("openai-funding: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        if os.environ.get("OPENAI_FUNDING_DEBUG"):
+            raise
+        print(
+            f"openai-funding {args.command}: internal error: {type(exc).__name__}: {exc} "
+            "(set OPENAI_FUNDING_DEBUG=1 for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,100 @@
+"""``openai_funding.load()``: the package as typed pandas DataFrames, following its Table Schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openai_funding.descriptor import read_descriptor, resolve
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: pandas dtype for each Table Schema type the package uses.
+DTYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+}
+
+
+class LoadError(ValueError):
+    """A cell that does not convert to its field's type; names the file, row and field."""
+
+
+def load(path: str | Path = "datapackage.json") -> dict[str, pd.DataFrame]:
+    """Read every resource of the package as a typed DataFrame, keyed by resource name.
+
+    Strings become pandas ``string``, integers nullable ``Int64``, numbers ``Float64``,
+    booleans nullable ``boolean`` and dates ``datetime64``; an empty cell is missing (``<NA>``
+    or ``NaT``). Column order follows the schema. The data are not validated here: run
+    ``openai-funding validate`` for that.
+    """
+    target = resolve(path)
+    descriptor = read_descriptor(target)
+    return {
+        res["name"]: read_resource(res, target.parent)
+        for res in descriptor["resources"]
+        if isinstance(res.get("path"), str) and "schema" in res
+    }
+
+
+def read_resource(resource: dict[str, Any], base: Path) -> pd.DataFrame:
+    """One resource as a typed DataFrame (see :func:`load`)."""
+    import pandas as pd
+
+    rel = resource["path"]
+    fields = resource["schema"]["fields"]
+    frame = pd.read_csv(
+        base / rel,
+        dtype=str,
+        keep_default_na=False,
+        na_values=resource["schema"].get("missingValues", [""]),
+        encoding="utf-8",
+    )
+    out = {}
+    for field in fields:
+        name = field["name"]
+        if name not in frame.columns:
+            raise LoadError(f"{rel}: field {name!r}: column missing")
+        out[name] = _convert(frame[name], field, rel)
+    return pd.DataFrame(out)
+
+
+def _convert(column: pd.Series, field: dict[str, Any], rel: str) -> pd.Series:
+    import pandas as pd
+
+    kind = field.get("type", "string")
+    try:
+        if kind == "date":
+            return pd.to_datetime(column, format="%Y-%m-%d")
+        if kind == "boolean":
+            mapping = dict.fromkeys(field.get("trueValues", ["true"]), True)
+            mapping |= dict.fromkeys(field.get("falseValues", ["false"]), False)
+            bad = column.notna() & ~column.isin(list(mapping))
+            if bad.any():
+                raise ValueError(f"not a boolean: {column[bad].iloc[0]!r}")
+            return column.map(mapping).astype("boolean")
+        if kind in ("integer", "number"):
+            return pd.to_numeric(column).astype(DTYPES[kind])
+        return column.astype("string")
+    except (ValueError, TypeError) as exc:
+        bad_row = _first_bad_row(column, kind)
+        raise LoadError(f"{rel}:{bad_row}: field {field['name']!r}: {exc}") from None
+
+
+def _first_bad_row(column: pd.Series, kind: str) -> int | str:
+    import pandas as pd
+
+    for position, value in enumerate(column, start=2):
+        if pd.isna(value):
+            continue
+        try:
+            if kind == "date":
+                pd.to_datetime(value, format="%Y-%m-%d")
+            elif kind in ("integer", "number"):
+                float(value)
+        except (ValueError, TypeError):
+            return position
+    return "?"
