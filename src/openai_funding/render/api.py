@@ -1,0 +1,128 @@
+"""``render()``: find the documents, pick the engine, render, publish atomically."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openai_funding.render import offline, quarto
+from openai_funding.render.errors import InputError
+from openai_funding.render.publish import publish, staging
+from openai_funding.render.qmd import Document, find_project, parse, project_config
+
+TARGETS = ("html", "pdf")
+ENGINES = ("auto", "quarto", "offline")
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """The files written (in order), the engine that wrote them and the time of each stage."""
+
+    files: tuple[Path, ...]
+    engine: str
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def normalise_targets(to: str | Iterable[str]) -> tuple[str, ...]:
+    wanted = [to] if isinstance(to, str) else list(to)
+    if "all" in wanted:
+        wanted = list(TARGETS)
+    bad = [t for t in wanted if t not in TARGETS]
+    if bad or not wanted:
+        raise InputError(Path("--to"), f"unknown format {bad or wanted}: use html, pdf or all")
+    return tuple(t for t in TARGETS if t in wanted)
+
+
+def choose_engine(engine: str) -> str:
+    if engine not in ENGINES:
+        raise InputError(Path("--engine"), f"unknown engine {engine!r}: use {', '.join(ENGINES)}")
+    if engine == "auto":
+        return "quarto" if shutil.which("quarto") else "offline"
+    if engine == "quarto" and not shutil.which("quarto"):
+        raise InputError(Path("quarto"), "--engine quarto, but no `quarto` on PATH")
+    return engine
+
+
+def _project_files(root: Path, config: dict[str, object]) -> list[Path]:
+    project = config.get("project") if isinstance(config.get("project"), dict) else {}
+    listed = project.get("render") if isinstance(project, dict) else None
+    if listed:
+        return [root / str(p) for p in listed]  # type: ignore[union-attr]
+    found = []
+    for path in sorted(root.rglob("*.qmd")):
+        rel = path.relative_to(root).parts
+        if not any(part.startswith(("_", ".")) for part in rel):
+            found.append(path)
+    return found
+
+
+def discover(path: Path) -> tuple[Path, list[Path], Path | None, dict[str, object]]:
+    """Return (base folder, documents, project root, project config) for a file or a project."""
+    if path.is_dir():
+        if not (path / "_quarto.yml").is_file():
+            raise InputError(path, "a folder to render must hold a _quarto.yml")
+        config = project_config(path)
+        docs = _project_files(path, config)
+        if not docs:
+            raise InputError(path, "the project has no .qmd documents")
+        return path, docs, path, config
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    if path.suffix != ".qmd":
+        raise InputError(path, "not a .qmd file")
+    root = find_project(path.parent)
+    return path.parent, [path], root, project_config(root)
+
+
+def default_output_dir(base: Path, root: Path | None, config: dict[str, object]) -> Path:
+    project = config.get("project")
+    if root is not None and isinstance(project, dict) and project.get("output-dir"):
+        return root / str(project["output-dir"])
+    return base
+
+
+def render(
+    path: str | Path,
+    *,
+    to: str | Iterable[str] = TARGETS,
+    engine: str = "auto",
+    output_dir: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    log: Callable[[str], object] = print,
+) -> RenderResult:
+    """Render a ``.qmd`` file or a Quarto project folder to ``DIR/<name>.html`` and ``.pdf``.
+
+    ``engine`` is ``"quarto"``, ``"offline"`` or ``"auto"`` (Quarto when on PATH). ``env`` is
+    added to the kernel's environment. Nothing is written unless every document renders.
+    Raises :class:`InputError` for unusable input and :class:`RenderError` for a failed render.
+    """
+    started = time.perf_counter()
+    path = Path(path)
+    targets = normalise_targets(to)
+    used = choose_engine(engine)
+    base, files, root, config = discover(path)
+    out_dir = Path(output_dir) if output_dir is not None else default_output_dir(base, root, config)
+    rels = [f.relative_to(base).with_suffix("") for f in files]
+    if used == "quarto":
+        result_files, timings = quarto.render_with_quarto(
+            path, files, rels, targets, out_dir, env=env, log=log
+        )
+        timings["total"] = time.perf_counter() - started
+        return RenderResult(tuple(result_files), used, timings)
+
+    docs: list[Document] = [parse(f, config) for f in files]
+    timings: dict[str, float] = {}
+    with staging(out_dir) as stage:
+        moves: dict[Path, Path] = {}
+        for i, (doc, rel) in enumerate(zip(docs, rels, strict=True)):
+            staged, doc_times = offline.render_document(doc, targets, stage / f"doc-{i}", env, log)
+            for key, value in doc_times.items():
+                timings[key] = timings.get(key, 0.0) + value
+            for target, file in staged.items():
+                moves[file] = out_dir / rel.with_suffix(f".{target}")
+        written = publish(moves)
+    timings["total"] = time.perf_counter() - started
+    return RenderResult(tuple(written), used, timings)

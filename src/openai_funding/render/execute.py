@@ -1,0 +1,132 @@
+"""Run a document's cells in one Jupyter kernel with nbclient, stopping at the first error."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from openai_funding.render.errors import InputError, RenderError
+from openai_funding.render.preamble import INLINE_MIME, PREAMBLE
+from openai_funding.render.qmd import INLINE, Cell, Document, Markdown
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def strip_ansi(text: str) -> str:
+    return _ANSI.sub("", text)
+
+
+@dataclass
+class Executed:
+    """What the kernel produced: outputs per cell number, inline values per expression."""
+
+    outputs: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    inline: dict[tuple[int, int], str] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def kernel_name(doc: Document) -> str:
+    spec = doc.metadata.get("jupyter", "python3")
+    if isinstance(spec, dict):
+        spec = (spec.get("kernelspec") or {}).get("name", "python3")
+    return str(spec)
+
+
+def needs_kernel(doc: Document) -> bool:
+    """Whether anything must run: an evaluated cell or an inline expression."""
+    if any(doc.cell_options(c)["eval"] for c in doc.cells):
+        return True
+    return any(isinstance(c, Markdown) and INLINE.search(c.text) for c in doc.chunks)
+
+
+def execute(
+    doc: Document,
+    env: Mapping[str, str] | None = None,
+    log: Callable[[str], object] = print,
+) -> Executed:
+    """Execute ``doc`` in one kernel started in the document's folder.
+
+    Raises :class:`RenderError` naming the failing cell (or inline expression) at the first
+    error, unless the cell has ``error: true``.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    result = Executed()
+    for c in doc.cells:
+        if c.language != "python":
+            raise InputError(doc.path, f"cell {c.number} is `{{{c.language}}}`: only python runs")
+    if not needs_kernel(doc):
+        return result
+
+    nb = nbformat.v4.new_notebook()
+    plan: list[tuple[str, Any]] = []  # what each notebook cell stands for
+    nb.cells.append(nbformat.v4.new_code_cell(PREAMBLE))
+    plan.append(("preamble", None))
+    for chunk in doc.chunks:
+        if isinstance(chunk, Markdown):
+            continue
+        opts = doc.cell_options(chunk)
+        if not opts["eval"]:
+            continue
+        nb_cell = nbformat.v4.new_code_cell(chunk.source)
+        if opts["error"]:
+            nb_cell.metadata["tags"] = ["raises-exception"]
+        nb.cells.append(nb_cell)
+        plan.append(("cell", chunk))
+    # Inline expressions are evaluated after the last cell, in the kernel's final state.
+    for index, chunk in enumerate(doc.chunks):
+        if isinstance(chunk, Markdown):
+            for k, m in enumerate(INLINE.finditer(chunk.text)):
+                expr = m.group("expr")
+                nb.cells.append(nbformat.v4.new_code_cell(f"__openai_funding_inline({expr})"))
+                plan.append(("inline", (index, k, expr)))
+
+    client = NotebookClient(
+        nb,
+        kernel_name=kernel_name(doc),
+        timeout=None,
+        allow_errors=False,
+        resources={"metadata": {"path": str(doc.path.parent)}},
+    )
+    kernel_env = {**os.environ, **(env or {})}
+    t0 = time.perf_counter()
+    with client.setup_kernel(env=kernel_env, cwd=str(doc.path.parent)):
+        result.timings["kernel start"] = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for i, (kind, what) in enumerate(plan):
+            try:
+                client.execute_cell(nb.cells[i], i)
+            except CellExecutionError as exc:
+                raise _cell_error(doc, kind, what, exc) from None
+            if kind == "cell":
+                result.outputs[what.number] = list(nb.cells[i].outputs)
+            elif kind == "inline":
+                index, k, _expr = what
+                result.inline[(index, k)] = _inline_text(nb.cells[i].outputs)
+        result.timings["execute"] = time.perf_counter() - t1
+    log(f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}")
+    return result
+
+
+def _inline_text(outputs: list[dict[str, Any]]) -> str:
+    for out in outputs:
+        data = out.get("data") or {}
+        if INLINE_MIME in data:
+            return str(data[INLINE_MIME])
+    return ""
+
+
+def _cell_error(doc: Document, kind: str, what: Any, exc: Any) -> RenderError:
+    text = f"{exc.ename}: {exc.evalue}" if getattr(exc, "ename", None) else strip_ansi(str(exc))
+    if kind == "cell":
+        cell: Cell = what
+        return RenderError(doc.path, text, cell=cell.number, first_line=cell.first_line)
+    if kind == "inline":
+        return RenderError(doc.path, text, first_line=f"{{python}} {what[2]}")
+    return RenderError(doc.path, text, stage="kernel preamble")

@@ -1,0 +1,211 @@
+--[[
+The parts of Quarto's own Lua filters the offline backend needs, for pandoc's html5 and typst
+writers: figure and table floats with captions and numbers, @fig-/@tbl- cross-references,
+callouts, and HTML tables turned into real tables for typst (whose writer drops raw HTML).
+]]
+
+local is_html = FORMAT:match("html") ~= nil
+local is_typst = FORMAT == "typst"
+local names = { fig = "Figure", tbl = "Table" }
+local counters = { fig = 0, tbl = 0 }
+local numbers = {}
+
+local callout_colors = {
+  note = "#0758E5",
+  tip = "#00A047",
+  warning = "#EB9113",
+  caution = "#FC5300",
+  important = "#CC1914",
+}
+
+local function kind_of(id)
+  if id == nil then
+    return nil
+  end
+  return id:match("^(fig)%-") or id:match("^(tbl)%-")
+end
+
+local function typst_of(blocks)
+  return pandoc.write(pandoc.Pandoc(blocks), "typst")
+end
+
+local function typst_string(s)
+  return '"' .. s:gsub("\\", "\\\\"):gsub('"', '\\"') .. '"'
+end
+
+-- 1. HTML tables in outputs become pandoc tables when writing typst.
+local function html_tables(el)
+  if is_typst and el.format == "html" and el.text:lower():find("<table") then
+    return pandoc.read(el.text, "html").blocks
+  end
+end
+
+-- 2. Divs that are floats become pandoc Figures: ours carry .of-float and an .of-caption div;
+-- Quarto's own `::: {#fig-x}` syntax takes its last paragraph as the caption.
+local function floats(div)
+  local id = div.identifier
+  local ours = div.classes:includes("of-float")
+  if not ours and not kind_of(id) then
+    return nil
+  end
+  local content = pandoc.List(div.content)
+  local caption = {}
+  local last = content[#content]
+  if ours then
+    if last and last.t == "Div" and last.classes:includes("of-caption") then
+      content:remove(#content)
+      caption = last.content
+    end
+  elseif last and last.t == "Para" and #content > 1 then
+    content:remove(#content)
+    caption = { pandoc.Plain(last.content) }
+  end
+  local kind = kind_of(id) or div.attributes["of-kind"] or "fig"
+  local attr = pandoc.Attr(id, { "quarto-float", "quarto-float-" .. kind }, {})
+  local fig = pandoc.Figure(content, caption, attr)
+  if id == "" then
+    fig.classes:insert("unnumbered")
+  end
+  return fig
+end
+
+-- 3. Number floats in document order; HTML captions get "Figure N: ".
+local function number(el, caption_blocks)
+  local kind = kind_of(el.identifier)
+  if not kind then
+    return nil
+  end
+  counters[kind] = counters[kind] + 1
+  numbers[el.identifier] = { kind = kind, n = counters[kind] }
+  if is_html then
+    local prefix = pandoc.Inlines({ pandoc.Str(names[kind] .. "\u{A0}" .. counters[kind] .. ":") })
+    if #caption_blocks > 0 and caption_blocks[1].content then
+      local first = caption_blocks[1]
+      prefix:insert(pandoc.Space())
+      prefix:extend(first.content)
+      first.content = prefix
+    else
+      caption_blocks:insert(pandoc.Plain(prefix))
+    end
+  end
+  return el
+end
+
+local numbering = {
+  traverse = "topdown",
+  Figure = function(fig)
+    local blocks = pandoc.List(fig.caption.long)
+    local out = number(fig, blocks)
+    if out then
+      fig.caption.long = blocks
+      return fig
+    end
+  end,
+  Table = function(tbl)
+    local blocks = pandoc.List(tbl.caption.long)
+    if number(tbl, blocks) then
+      tbl.caption.long = blocks
+      return tbl
+    end
+  end,
+}
+
+-- 4. @fig-x / @tbl-x: a link "Figure N" in HTML, a typst reference in typst.
+local function refs(cite)
+  local out = pandoc.Inlines({})
+  for i, c in ipairs(cite.citations) do
+    local kind = kind_of(c.id)
+    if not kind then
+      return nil
+    end
+    if i > 1 then
+      out:insert(pandoc.Str(","))
+      out:insert(pandoc.Space())
+    end
+    local entry = numbers[c.id]
+    if entry == nil then
+      io.stderr:write("WARNING: unresolved cross-reference @" .. c.id .. "\n")
+      out:insert(pandoc.Strong({ pandoc.Str("?@" .. c.id) }))
+    elseif is_typst then
+      out:insert(pandoc.RawInline("typst", "@" .. c.id))
+    else
+      local text = { pandoc.Str(names[entry.kind] .. "\u{A0}" .. entry.n) }
+      out:insert(pandoc.Link(text, "#" .. c.id, "", { class = "quarto-xref" }))
+    end
+  end
+  return out
+end
+
+-- 5. Callouts: `::: {.callout-note title="..."}` or a first heading as the title.
+local function callouts(div)
+  local kind
+  for _, class in ipairs(div.classes) do
+    kind = kind or class:match("^callout%-(%a+)$")
+  end
+  if not kind or not callout_colors[kind] then
+    return nil
+  end
+  local content = pandoc.List(div.content)
+  local title
+  if div.attributes["title"] then
+    title = pandoc.read(div.attributes["title"], "markdown").blocks[1]
+    title = title and title.content or pandoc.Inlines({})
+  elseif content[1] and content[1].t == "Header" then
+    title = content[1].content
+    content:remove(1)
+  else
+    title = pandoc.Inlines({ pandoc.Str(kind:sub(1, 1):upper() .. kind:sub(2)) })
+  end
+  if is_typst then
+    local color = callout_colors[kind]
+    local head = typst_of({ pandoc.Plain(title) }):gsub("%s+$", "")
+    local out = pandoc.List({
+      pandoc.RawBlock(
+        "typst",
+        "#block(width: 100%, inset: 8pt, radius: 2pt, fill: rgb("
+          .. typst_string(color)
+          .. ").lighten(90%), stroke: (left: 3pt + rgb("
+          .. typst_string(color)
+          .. ")))[\n#block(below: 0.8em)[#text(weight: \"bold\", fill: rgb("
+          .. typst_string(color)
+          .. "))["
+          .. head
+          .. "]]\n"
+      ),
+    })
+    out:extend(content)
+    out:insert(pandoc.RawBlock("typst", "]"))
+    return out
+  end
+  local header = pandoc.Div({ pandoc.Plain(title) }, pandoc.Attr("", { "callout-title" }))
+  local body = pandoc.Div(content, pandoc.Attr("", { "callout-body" }))
+  local classes = { "callout", "callout-" .. kind }
+  return pandoc.Div({ header, body }, pandoc.Attr(div.identifier, classes, {}))
+end
+
+-- 6. Images with paths relative to the document folder: typst resolves paths from the .typ file,
+-- which lives in the build folder, so make them absolute (the typst root is "/").
+local docdir = nil
+local function images(img)
+  if is_typst and docdir and not img.src:match("^/") and not img.src:match("^%a+:") then
+    img.src = docdir .. "/" .. img.src
+    return img
+  end
+end
+
+return {
+  {
+    Meta = function(meta)
+      if meta["of-docdir"] then
+        docdir = pandoc.utils.stringify(meta["of-docdir"])
+        meta["of-docdir"] = nil
+        return meta
+      end
+    end,
+  },
+  { RawBlock = html_tables, Image = images },
+  { Div = callouts },
+  { Div = floats },
+  numbering,
+  { Cite = refs },
+}

@@ -1,0 +1,101 @@
+"""Document metadata for one format: ``format:`` overrides, the date keywords, pandoc options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from openai_funding.render.errors import InputError
+from openai_funding.render.qmd import Document, deep_merge
+
+#: Keys handled here or by the engine, never passed to pandoc as metadata.
+_ENGINE_KEYS = {"format", "execute", "jupyter", "project", "engine", "date-format"}
+#: Quarto's names for our two targets.
+FORMAT_KEYS = {"html": ("html",), "pdf": ("typst", "pdf")}
+
+_STYLES = {
+    "full": "%A, %B {day}, %Y",
+    "long": "%B {day}, %Y",
+    "medium": "%b {day}, %Y",
+    "short": "{month}/{day}/%y",
+    "iso": "%Y-%m-%d",
+}
+
+
+def now() -> dt.datetime:
+    """The render time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        except ValueError:
+            raise InputError(Path("SOURCE_DATE_EPOCH"), f"not an integer: {epoch!r}") from None
+    return dt.datetime.now(tz=dt.UTC).astimezone()
+
+
+def format_date(value: Any, style: str | None, path: Path) -> Any:
+    """Resolve ``today``/``now``/``last-modified`` and apply a ``date-format`` style."""
+    when: dt.datetime | dt.date | None = None
+    if value == "today":
+        when = now().date()
+    elif value == "now":
+        when = now()
+    elif value == "last-modified":
+        when = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+    elif isinstance(value, dt.date):
+        when = value
+    elif isinstance(value, str):
+        try:
+            when = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if when is None:
+        return value
+    if style is None:
+        style = "long"
+    pattern = _STYLES.get(style)
+    if pattern is None:
+        raise InputError(path, f"date-format {style!r} is not one of {', '.join(_STYLES)}")
+    text = when.strftime(
+        pattern.replace("{day}", str(when.day)).replace("{month}", str(when.month))
+    )
+    if value == "now" and isinstance(when, dt.datetime):
+        text += when.strftime(" %H:%M")
+    return text
+
+
+def for_format(doc: Document, target: str) -> dict[str, Any]:
+    """The document's metadata with the ``format:`` settings for ``target`` merged in."""
+    meta = dict(doc.metadata)
+    fmt = meta.get("format")
+    if isinstance(fmt, dict):
+        for key in FORMAT_KEYS[target]:
+            if isinstance(fmt.get(key), dict):
+                meta = deep_merge(meta, fmt[key])
+                break
+    return meta
+
+
+def pandoc_metadata(doc: Document, meta: dict[str, Any]) -> dict[str, Any]:
+    """What pandoc sees as metadata (title block fields and the like), dates resolved."""
+    out = {k: v for k, v in meta.items() if k not in _ENGINE_KEYS}
+    if "date" in out:
+        out["date"] = format_date(out["date"], meta.get("date-format"), doc.path)
+    for key in ("toc", "number-sections", "toc-depth", "embed-resources"):
+        out.pop(key, None)
+    if "title" not in out:
+        out["pagetitle"] = doc.name
+    return out
+
+
+def pandoc_options(meta: dict[str, Any]) -> list[str]:
+    """Command-line options for the metadata keys pandoc only takes as options."""
+    args = []
+    if meta.get("toc"):
+        args.append("--toc")
+        args.append(f"--toc-depth={int(meta.get('toc-depth', 3))}")
+    if meta.get("number-sections"):
+        args.append("--number-sections")
+    return args

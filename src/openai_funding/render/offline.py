@@ -1,0 +1,90 @@
+"""The offline backend: nbclient for the cells, pandoc for HTML and typst, typst for the PDF."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import yaml
+
+from openai_funding.render import charts, meta, pandoc
+from openai_funding.render.execute import execute
+from openai_funding.render.outputs import build_markdown
+from openai_funding.render.qmd import Document
+from openai_funding.render.typst_pdf import compile_pdf
+
+_BUNDLE_PLACEHOLDER = '<script id="of-vega-bundle"></script>'
+
+
+def _write_meta(doc: Document, target: str, path: Path) -> list[str]:
+    m = meta.for_format(doc, target)
+    data = meta.pandoc_metadata(doc, m)
+    data["of-docdir"] = doc.path.parent.resolve().as_posix()
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    return meta.pandoc_options(m)
+
+
+def render_document(
+    doc: Document,
+    targets: tuple[str, ...],
+    stage: Path,
+    env: Mapping[str, str] | None,
+    log: Callable[[str], object],
+) -> tuple[dict[str, Path], dict[str, float]]:
+    """Render ``doc`` to each target in ``stage``; return the staged files and stage times."""
+    timings: dict[str, float] = {}
+    build = stage / "build" / doc.name
+    build.mkdir(parents=True)
+    executed = execute(doc, env=env, log=log)
+    timings.update(executed.timings)
+    staged: dict[str, Path] = {}
+    out_dir = stage / "out"
+    out_dir.mkdir(exist_ok=True)
+
+    if "html" in targets:
+        t = time.perf_counter()
+        built = build_markdown(doc, executed, "html", build)
+        md = build / f"{doc.name}.html.md"
+        md.write_text(built.markdown, encoding="utf-8")
+        options = _write_meta(doc, "html", metafile := build / "html.yml")
+        head = build / "head.html"
+        after = build / "after.html"
+        css = pandoc.filter_path("page.css").read_text(encoding="utf-8")
+        head.write_text(
+            f"<style>\n{css}</style>\n" + (_BUNDLE_PLACEHOLDER + "\n" if built.charts else ""),
+            encoding="utf-8",
+        )
+        after.write_text(charts.LOADER if built.charts else "", encoding="utf-8")
+        out = build / f"{doc.name}.html"
+        warnings = pandoc.to_html(doc.path, md, metafile, out, options, head=head, after=after)
+        _log_warnings(log, warnings)
+        page = out.read_text(encoding="utf-8")
+        if built.charts:
+            page = page.replace(_BUNDLE_PLACEHOLDER, charts.bundle_script(built.vl_version), 1)
+        final = out_dir / f"{doc.name}.html"
+        final.write_text(page, encoding="utf-8")
+        staged["html"] = final
+        timings["pandoc html"] = time.perf_counter() - t
+
+    if "pdf" in targets:
+        t = time.perf_counter()
+        built = build_markdown(doc, executed, "typst", build)
+        md = build / f"{doc.name}.typst.md"
+        md.write_text(built.markdown, encoding="utf-8")
+        options = _write_meta(doc, "pdf", metafile := build / "typst.yml")
+        typ = build / f"{doc.name}.typ"
+        _log_warnings(log, pandoc.to_typst(doc.path, md, metafile, typ, options))
+        timings["pandoc typst"] = time.perf_counter() - t
+        t = time.perf_counter()
+        final = out_dir / f"{doc.name}.pdf"
+        compile_pdf(doc.path, typ, final, meta.now())
+        staged["pdf"] = final
+        timings["typst compile"] = time.perf_counter() - t
+    return staged, timings
+
+
+def _log_warnings(log: Callable[[str], object], text: str) -> None:
+    for line in text.splitlines():
+        if line.strip():
+            log(f"pandoc: {line.strip()}")

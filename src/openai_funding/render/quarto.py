@@ -1,0 +1,79 @@
+"""The real engine: ``quarto render`` when Quarto is on PATH, outputs mapped to our layout.
+
+Our ``pdf`` is Quarto's ``typst`` format (its PDF route through typst, not LaTeX), and HTML is
+rendered with ``embed-resources`` so the page is one self-contained file, as offline.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from openai_funding.render.errors import RenderError
+from openai_funding.render.publish import publish, staging
+
+QUARTO_FORMAT = {"html": "html", "pdf": "typst"}
+EXTRA_ARGS = {"html": ["--metadata", "embed-resources:true"], "pdf": []}
+
+
+def command(path: Path, target: str, out: Path) -> list[str]:
+    """The ``quarto render`` command line for one target."""
+    quarto = shutil.which("quarto") or "quarto"
+    return [
+        quarto,
+        "render",
+        str(path),
+        "--to",
+        QUARTO_FORMAT[target],
+        *EXTRA_ARGS[target],
+        "--output-dir",
+        str(out),
+    ]
+
+
+def render_with_quarto(
+    path: Path,
+    files: list[Path],
+    rels: list[Path],
+    targets: tuple[str, ...],
+    out_dir: Path,
+    *,
+    env: Mapping[str, str] | None,
+    log: Callable[[str], object],
+) -> tuple[list[Path], dict[str, float]]:
+    """Run Quarto once per target into a staging folder, then publish the expected files."""
+    timings: dict[str, float] = {}
+    with staging(out_dir) as stage:
+        moves: dict[Path, Path] = {}
+        for target in targets:
+            t = time.perf_counter()
+            dest = stage / target
+            argv = command(path, target, dest)
+            log(f"running {' '.join(argv)}")
+            proc = subprocess.run(
+                argv,
+                capture_output=True,
+                text=True,
+                check=False,
+                cwd=path if path.is_dir() else path.parent,
+                env={**os.environ, **(env or {})},
+            )
+            if proc.returncode != 0:
+                tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-20:])
+                raise RenderError(
+                    files[0], tail or f"quarto exited {proc.returncode}", stage="quarto"
+                )
+            for rel in rels:
+                produced = dest / rel.with_suffix(f".{target}")
+                if not produced.is_file():
+                    raise RenderError(
+                        files[0], f"quarto did not write {produced.name}", stage="quarto"
+                    )
+                moves[produced] = out_dir / rel.with_suffix(f".{target}")
+            timings[f"quarto {target}"] = time.perf_counter() - t
+        written = publish(moves)
+    return written, timings
