@@ -59,17 +59,25 @@ def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
         raise
 
 
+def refresh_file(path: str | Path) -> list[str]:
+    """Refresh hashes and sizes in the descriptor at ``path``, writing it only if they changed."""
+    target = resolve(path)
+    descriptor = read_descriptor(target)
+    changed = refresh(descriptor, target.parent)
+    if changed:
+        write_json_atomic(target, descriptor)
+    return changed
+
+
 def run(path: str | Path) -> int:
     """Entry point of ``openai-funding hash``; returns the exit code."""
     target = resolve(path)
     try:
-        descriptor = read_descriptor(target)
-        changed = refresh(descriptor, target.parent)
+        changed = refresh_file(target)
     except UnusableInputError as exc:
         print(f"openai-funding hash: {exc}", file=sys.stderr)
         return 2
     if changed:
-        write_json_atomic(target, descriptor)
         print(f"{target}: refreshed hash and size of {', '.join(changed)}")
     else:
         print(f"{target}: hashes and sizes already up to date")

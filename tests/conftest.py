@@ -1,0 +1,50 @@
+"""Shared fixtures: the real package, and copies of it to break in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from openai_funding import hashing
+
+ROOT = Path(__file__).resolve().parents[1]
+DESCRIPTOR = ROOT / "datapackage.json"
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of the package (descriptor and data/) in a temporary folder; returns its descriptor."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy2(DESCRIPTOR, tmp_path / "datapackage.json")
+    return tmp_path / "datapackage.json"
+
+
+Edit = Callable[..., Path]
+
+
+@pytest.fixture
+def edit_csv(package_copy: Path) -> Edit:
+    """Replace bytes once in a CSV of the copy; by default refresh hashes so only the edit counts."""
+
+    def edit(name: str, old: str | bytes, new: str | bytes, *, rehash: bool = True) -> Path:
+        path = package_copy.parent / "data" / f"{name}.csv"
+        raw = path.read_bytes()
+        old_b = old.encode() if isinstance(old, str) else old
+        new_b = new.encode() if isinstance(new, str) else new
+        assert old_b in raw, f"{old!r} not in {name}.csv"
+        path.write_bytes(raw.replace(old_b, new_b, 1))
+        if rehash:
+            hashing.refresh_file(package_copy)
+        return package_copy
+
+    return edit
+
+
+def tree_digest(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove a command changed nothing."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
