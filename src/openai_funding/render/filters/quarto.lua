@@ -61,6 +61,22 @@ local function floats(div)
     caption = { pandoc.Plain(last.content) }
   end
   local kind = kind_of(id) or div.attributes["of-kind"] or "fig"
+  if is_typst and kind == "tbl" then
+    -- typst makes every table a figure of kind table: hand the caption and label to the table
+    -- itself rather than nesting that figure in another one (which would count twice)
+    local tables = {}
+    pandoc.Blocks(content):walk({
+      Table = function(t)
+        table.insert(tables, t)
+      end,
+    })
+    if #tables == 1 then
+      local t = tables[1]
+      t.identifier = id
+      t.caption = { long = caption }
+      return t
+    end
+  end
   local attr = pandoc.Attr(id, { "quarto-float", "quarto-float-" .. kind }, {})
   local fig = pandoc.Figure(content, caption, attr)
   if id == "" then
