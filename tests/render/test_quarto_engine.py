@@ -1,0 +1,90 @@
+"""The real-Quarto engine, driven through a fake ``quarto`` executable on PATH."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from openai_funding.render import RenderError, render
+
+FAKE = """\
+#!{python}
+import json, os, sys
+from pathlib import Path
+
+argv = sys.argv[1:]
+with open({log!r}, "a") as fh:
+    fh.write(json.dumps({{"argv": argv, "cwd": os.getcwd(), "env": os.environ.get("OF_FAKE")}}) + "\\n")
+if os.environ.get("OF_FAKE") == "fail":
+    print("ERROR: cell 1 failed", file=sys.stderr)
+    sys.exit(1)
+src = Path(argv[1])
+fmt = argv[argv.index("--to") + 1]
+out = Path(argv[argv.index("--output-dir") + 1])
+out.mkdir(parents=True, exist_ok=True)
+ext = {{"html": ".html", "typst": ".pdf"}}[fmt]
+(out / (src.stem + ext)).write_text(f"{{fmt}} of {{src.name}}")
+"""
+
+
+@pytest.fixture
+def fake_quarto(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ``quarto`` script first on PATH that logs its argv; returns the log file."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "quarto.log"
+    script = bin_dir / "quarto"
+    script.write_text(FAKE.format(python=sys.executable, log=str(log)), encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return log
+
+
+def calls(log: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def test_auto_uses_quarto_and_maps_outputs(
+    fake_quarto: Path, write_qmd: Callable[..., Path], tmp_path: Path
+) -> None:
+    doc = write_qmd("---\ntitle: Q\n---\n\nHello.\n", name="report.qmd")
+    out = tmp_path / "public"
+    result = render(doc, output_dir=out, env={"OF_FAKE": "ok"}, log=lambda _m: None)
+    assert result.engine == "quarto"
+    assert result.files == (out / "report.html", out / "report.pdf")
+    assert (out / "report.html").read_text() == "html of report.qmd"
+    assert (out / "report.pdf").read_text() == "typst of report.qmd"
+    recorded = calls(fake_quarto)
+    assert [c["argv"][:4] for c in recorded] == [
+        ["render", str(doc), "--to", "html"],
+        ["render", str(doc), "--to", "typst"],
+    ]
+    assert recorded[0]["argv"][4:6] == ["--metadata", "embed-resources:true"]
+    staged = [Path(str(c["argv"][-1])) for c in recorded]
+    assert all(c["argv"][-2] == "--output-dir" for c in recorded)
+    assert all(p.parent.parent == out.parent for p in staged)  # staged beside the output dir
+    assert all(c["cwd"] == str(doc.parent) and c["env"] == "ok" for c in recorded)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "doc", "public", "quarto.log"]
+
+
+def test_quarto_failure_writes_nothing(
+    fake_quarto: Path, write_qmd: Callable[..., Path], tmp_path: Path
+) -> None:
+    doc = write_qmd("Hello.\n")
+    with pytest.raises(RenderError, match="cell 1 failed"):
+        render(doc, engine="quarto", env={"OF_FAKE": "fail"}, log=lambda _m: None)
+    assert sorted(p.name for p in doc.parent.iterdir()) == ["doc.qmd"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "doc", "quarto.log"]
+    assert len(calls(fake_quarto)) == 1
+
+
+def test_offline_engine_ignores_quarto(fake_quarto: Path, write_qmd: Callable[..., Path]) -> None:
+    doc = write_qmd("Hello.\n")
+    result = render(doc, engine="offline", to="html", log=lambda _m: None)
+    assert result.engine == "offline"
+    assert not fake_quarto.exists()

@@ -1,0 +1,54 @@
+"""Small documents: no cells, a project folder, the CLI's report of the engine used."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import pdf_text
+from openai_funding.cli import main
+from openai_funding.render import render
+
+
+def test_document_without_cells_needs_no_kernel(write_qmd: Callable[..., Path]) -> None:
+    doc = write_qmd("---\ntitle: Plain\n---\n\n# Only prose\n\nNo code here.\n")
+    result = render(doc, engine="offline", log=lambda _m: None)
+    assert [p.name for p in result.files] == ["doc.html", "doc.pdf"]
+    assert "kernel start" not in result.timings
+    soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("h1.title").get_text() == "Plain"
+    assert soup.select_one("h1#only-prose").get_text() == "Only prose"
+    assert soup.select("script") == []  # no chart, no bundle
+    assert pdf_text(result.files[1]).startswith("Plain Only prose No code here.")
+
+
+def test_cli_says_which_engine(
+    write_qmd: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # no quarto here: auto means offline
+    doc = write_qmd("Hello.\n")
+    assert main(["render", str(doc), "--to", "html"]) == 0
+    out = capsys.readouterr().out
+    assert "offline engine" in out
+    assert str(doc.with_suffix(".html")) in out
+    assert not doc.with_suffix(".pdf").exists()
+
+
+def test_project_folder_renders_each_document_to_output_dir(tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text(
+        "project:\n  output-dir: _site\nexecute:\n  echo: false\n", encoding="utf-8"
+    )
+    (tmp_path / "a.qmd").write_text("---\ntitle: A\n---\n\n```{python}\nprint(1 + 1)\n```\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.qmd").write_text("---\ntitle: B\n---\n\nB text.\n")
+    (tmp_path / "_skip.qmd").write_text("not rendered\n")
+    result = render(tmp_path, engine="offline", to="html", log=lambda _m: None)
+    assert result.files == (tmp_path / "_site" / "a.html", tmp_path / "_site" / "sub" / "b.html")
+    soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("pre.cell-output").get_text() == "2"
+    assert soup.select("pre.cell-code") == []
