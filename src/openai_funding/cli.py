@@ -25,6 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print a machine-readable report")
     p.add_argument("--schema-only", action="store_true", help="skip the Great Expectations rules")
+    p.add_argument("--report", metavar="FILE", help="also write the JSON report to FILE")
+    p.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --report: reuse FILE when nothing it depends on changed (content hashes)",
+    )
     p.set_defaults(handler=_validate)
 
     p = sub.add_parser("hash", help="refresh the sha256 hashes and byte sizes in the descriptor")
@@ -32,6 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
         "path", nargs="?", default="datapackage.json", help="descriptor (default: %(default)s)"
     )
     p.set_defaults(handler=_hash)
+
+    p = sub.add_parser("build", help="validate, render the report and publish _site/ atomically")
+    p.add_argument("--root", default=".", help="the repository (default: %(default)s)")
+    p.add_argument("--output", default=None, help="the site folder (default: ROOT/_site)")
+    p.add_argument("--engine", choices=["auto", "quarto", "offline"], default="auto")
+    p.add_argument("--force", action="store_true", help="rebuild even if no input changed")
+    p.set_defaults(handler=_build)
 
     # The render engine's modules are heavy: they are imported only when `render` runs.
     p = sub.add_parser("render", help="render a Quarto document or project to HTML and PDF")
@@ -50,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _build(args: argparse.Namespace) -> int:
+    from openai_funding.site import run
+
+    return run(args.root, args.output, engine=args.engine, force=args.force)
+
+
 def _render(args: argparse.Namespace) -> int:
     from openai_funding.render.cli import run
 
@@ -57,6 +76,12 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if args.report:
+        from openai_funding import validation_report
+
+        return validation_report.run(
+            args.path, args.report, reuse=args.reuse, rules=not args.schema_only, as_json=args.json
+        )
     from openai_funding.validate_cmd import run
 
     return run(args.path, as_json=args.json, rules=not args.schema_only)

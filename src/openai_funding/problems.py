@@ -12,7 +12,8 @@ class Problem:
     ``file`` is the path as the descriptor names it (or the descriptor itself), ``row`` the 1-based
     line of the CSV file counting the header as line 1 (``None`` for whole-file problems),
     ``field`` the column, ``check`` a short stable code (``type-error``, ``rule:...``), ``message``
-    what is wrong in words and ``found`` the offending value as read.
+    what is wrong in words and ``found`` the offending value as read. ``key`` is the record's
+    key when the check names records (rules on views), else ``None``.
     """
 
     file: str
@@ -21,10 +22,13 @@ class Problem:
     check: str
     message: str
     found: str | None = None
+    key: str | None = None
 
     def line(self) -> str:
-        """One human-readable line: ``file:row: field: message (found: ...)``."""
+        """One human-readable line: ``file:row [key]: field: message (found: ...)``."""
         where = self.file if self.row is None else f"{self.file}:{self.row}"
+        if self.key is not None:
+            where += f" [{self.key}]"
         field = f" field {self.field!r}:" if self.field else ""
         found = "" if self.found is None else f" (found: {_clip(self.found)!r})"
         return f"{where}:{field} {self.message} [{self.check}]{found}"

@@ -1,0 +1,103 @@
+"""The numbers the report's prose quotes, computed from the data (never typed into the text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from openai_funding.report.model import ROUND_ID, ReportData
+
+
+def usd_bn(amount: float) -> str:
+    """Whole US dollars as the press writes them: ``$110bn``, ``$6.6bn``."""
+    bn = float(amount) / 1e9
+    return f"${bn:,.0f}bn" if bn == round(bn) else f"${bn:,.1f}bn"
+
+
+def eur_bn(amount: float) -> str:
+    return f"€{float(amount) / 1e9:,.2f}bn"
+
+
+def percent(share: float, digits: int = 1) -> str:
+    return f"{share * 100:.{digits}f}%"
+
+
+def long_date(day: date | pd.Timestamp) -> str:
+    """``27 February 2026``."""
+    ts = pd.Timestamp(day)
+    return f"{ts.day} {ts.strftime('%B %Y')}"
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    """Headline figures of the round, all derived from the tables."""
+
+    amount_usd: int
+    amount_eur: int
+    pre_money_usd: int
+    post_money_usd: int
+    announced_on: date
+    closed_on: date | None
+    closed_amount_usd: int | None
+    closed_post_money_usd: int | None
+    investors: int
+
+    @property
+    def new_money_share(self) -> float:
+        """Share of the company the new money buys: amount / post-money."""
+        return self.amount_usd / self.post_money_usd
+
+    @property
+    def usd_per_eur(self) -> float:
+        """The exchange rate Reuters' conversion implies (derived, never stored)."""
+        return self.amount_usd / self.amount_eur
+
+    @property
+    def amount(self) -> str:
+        return usd_bn(self.amount_usd)
+
+    @property
+    def amount_eur_text(self) -> str:
+        return eur_bn(self.amount_eur)
+
+    @property
+    def pre_money(self) -> str:
+        return usd_bn(self.pre_money_usd)
+
+    @property
+    def post_money(self) -> str:
+        return usd_bn(self.post_money_usd)
+
+    @property
+    def share_text(self) -> str:
+        return percent(self.new_money_share)
+
+    @property
+    def rate_text(self) -> str:
+        return f"{self.usd_per_eur:.4f}"
+
+    @property
+    def announced(self) -> str:
+        return long_date(self.announced_on)
+
+
+def round_facts(data: ReportData, round_id: str = ROUND_ID) -> RoundFacts:
+    """The headline figures of ``round_id`` and of the record that updates it, if any."""
+    rounds = data["rounds"].set_index("round_id")
+    row = rounds.loc[round_id]
+    later = rounds[rounds["updates_round_id"] == round_id]
+    close = later.iloc[0] if len(later) else None
+    investments = data["investments"]
+    return RoundFacts(
+        amount_usd=int(row["amount_usd"]),
+        amount_eur=int(row["amount_eur"]),
+        pre_money_usd=int(row["pre_money_valuation_usd"]),
+        post_money_usd=int(row["post_money_valuation_usd"]),
+        announced_on=row["announced_on"].date(),
+        closed_on=None if close is None else close["closed_on"].date(),
+        closed_amount_usd=None if close is None else int(close["amount_usd"]),
+        closed_post_money_usd=None if close is None else int(close["post_money_valuation_usd"]),
+        investors=int((investments["round_id"] == round_id).sum()),
+    )
