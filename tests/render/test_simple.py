@@ -52,3 +52,22 @@ def test_project_folder_renders_each_document_to_output_dir(tmp_path: Path) -> N
     soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("pre.cell-output").get_text() == "2"
     assert soup.select("pre.cell-code") == []
+
+
+def test_execute_dir_project_runs_the_kernel_at_the_root(tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text("project:\n  execute-dir: project\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    doc = tmp_path / "sub" / "d.qmd"
+    doc.write_text("```{python}\nimport os\nprint(sorted(os.listdir()))\n```\n", encoding="utf-8")
+    result = render(doc, engine="offline", to="html", log=lambda _m: None)
+    soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("pre.cell-output").get_text() == "['_quarto.yml', 'sub']"
+
+
+def test_a_dying_kernel_is_a_cell_error(
+    write_qmd: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write_qmd("```{python}\nimport os\nos._exit(3)\n```\n")
+    assert main(["render", str(doc), "--engine", "offline", "--to", "html"]) == 1
+    err = capsys.readouterr().err
+    assert "cell 1 (first line: `import os`) failed: the kernel died" in err

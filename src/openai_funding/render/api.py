@@ -113,7 +113,7 @@ def render(
         timings["total"] = time.perf_counter() - started
         return RenderResult(tuple(result_files), used, timings)
 
-    docs: list[Document] = [parse(f, config) for f in files]
+    docs: list[Document] = [parse(f, config, root) for f in files]
     timings: dict[str, float] = {}
     with staging(out_dir) as stage:
         moves: dict[Path, Path] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -55,7 +56,7 @@ def execute(
     """
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     result = Executed()
     for c in doc.cells:
@@ -87,16 +88,21 @@ def execute(
                 nb.cells.append(nbformat.v4.new_code_cell(f"__openai_funding_inline({expr})"))
                 plan.append(("inline", (index, k, expr)))
 
+    cwd = str(doc.execute_dir())
     client = NotebookClient(
         nb,
         kernel_name=kernel_name(doc),
         timeout=None,
         allow_errors=False,
-        resources={"metadata": {"path": str(doc.path.parent)}},
+        resources={"metadata": {"path": cwd}},
     )
     kernel_env = {**os.environ, **(env or {})}
     t0 = time.perf_counter()
-    with client.setup_kernel(env=kernel_env, cwd=str(doc.path.parent)):
+    # the kernel's own log (e.g. ipykernel's TCP notice) goes to a file, shown if the kernel dies
+    with (
+        tempfile.TemporaryFile() as kernel_log,
+        client.setup_kernel(env=kernel_env, cwd=cwd, stderr=kernel_log),
+    ):
         result.timings["kernel start"] = time.perf_counter() - t0
         t1 = time.perf_counter()
         for i, (kind, what) in enumerate(plan):
@@ -104,6 +110,12 @@ def execute(
                 client.execute_cell(nb.cells[i], i)
             except CellExecutionError as exc:
                 raise _cell_error(doc, kind, what, exc) from None
+            except DeadKernelError:
+                kernel_log.seek(0)
+                tail = kernel_log.read().decode(errors="replace").strip().splitlines()[-5:]
+                raise _cell_error(
+                    doc, kind, what, "the kernel died" + "".join(f"; {t}" for t in tail)
+                ) from None
             if kind == "cell":
                 result.outputs[what.number] = list(nb.cells[i].outputs)
             elif kind == "inline":
@@ -123,7 +135,12 @@ def _inline_text(outputs: list[dict[str, Any]]) -> str:
 
 
 def _cell_error(doc: Document, kind: str, what: Any, exc: Any) -> RenderError:
-    text = f"{exc.ename}: {exc.evalue}" if getattr(exc, "ename", None) else strip_ansi(str(exc))
+    if isinstance(exc, str):
+        text = exc
+    elif getattr(exc, "ename", None):
+        text = f"{exc.ename}: {exc.evalue}"
+    else:
+        text = strip_ansi(str(exc))
     if kind == "cell":
         cell: Cell = what
         return RenderError(doc.path, text, cell=cell.number, first_line=cell.first_line)

@@ -18,11 +18,15 @@ _BUNDLE_PLACEHOLDER = '<script id="of-vega-bundle"></script>'
 
 
 def _write_meta(doc: Document, target: str, path: Path) -> list[str]:
+    """Write pandoc's metadata file for ``target``; return the matching pandoc options."""
     m = meta.for_format(doc, target)
     data = meta.pandoc_metadata(doc, m)
     data["of-docdir"] = doc.path.parent.resolve().as_posix()
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
-    return meta.pandoc_options(m)
+    options = meta.pandoc_options(m)
+    if target == "pdf":
+        options += pandoc.font_variables(m)
+    return options
 
 
 def render_document(

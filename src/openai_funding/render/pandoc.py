@@ -11,7 +11,12 @@ from openai_funding.render.errors import RenderError
 #: pandoc's markdown, as Quarto reads it (``+`` extensions Quarto turns on for ``.qmd``).
 READER = "markdown+fenced_divs+bracketed_spans+raw_attribute+implicit_figures"
 #: Fonts the typst compiler bundles, so the PDF never depends on the machine's fonts.
-TYPST_FONTS = ("--variable=mainfont:Libertinus Serif", "--variable=codefont:DejaVu Sans Mono")
+TYPST_FONTS = {"mainfont": "Libertinus Serif", "codefont": "DejaVu Sans Mono"}
+
+
+def font_variables(meta: dict[str, object]) -> list[str]:
+    """``--variable`` options for the bundled fonts the document does not choose itself."""
+    return [f"--variable={k}:{v}" for k, v in TYPST_FONTS.items() if k not in meta]
 
 
 def pandoc_path() -> str:
@@ -69,5 +74,5 @@ def to_html(
 
 def to_typst(document: Path, md: Path, meta: Path, out: Path, options: list[str]) -> str:
     """Write a typst source file for the PDF."""
-    args = [*common(md, meta, options), "--to=typst", *TYPST_FONTS, f"--output={out}"]
+    args = [*common(md, meta, options), "--to=typst", f"--output={out}"]
     return run(document, args, "pandoc typst")

@@ -66,6 +66,7 @@ class Document:
     path: Path
     metadata: dict[str, Any]
     chunks: list[Markdown | Cell] = field(default_factory=list)
+    project_root: Path | None = None
 
     @property
     def cells(self) -> list[Cell]:
@@ -74,6 +75,17 @@ class Document:
     @property
     def name(self) -> str:
         return self.path.stem
+
+    def execute_dir(self) -> Path:
+        """Where the kernel runs: the document's folder, or the project root when
+        ``project: execute-dir: project`` says so (Quarto's two choices)."""
+        project = self.metadata.get("project")
+        choice = project.get("execute-dir", "file") if isinstance(project, dict) else "file"
+        if choice not in ("file", "project"):
+            raise InputError(self.path, f"execute-dir must be file or project, not {choice!r}")
+        if choice == "project" and self.project_root is not None:
+            return self.project_root
+        return self.path.parent
 
     def execute_options(self) -> dict[str, Any]:
         """Document-level execution options: Quarto's defaults under ``execute:``."""
@@ -148,8 +160,11 @@ def _cell_options(lines: list[str], path: Path, line: int) -> tuple[dict[str, An
     return parsed, lines[i:]
 
 
-def parse(path: Path, project: dict[str, Any] | None = None) -> Document:
-    """Parse ``path``; ``project`` is the ``_quarto.yml`` mapping merged under its front matter."""
+def parse(
+    path: Path, project: dict[str, Any] | None = None, project_root: Path | None = None
+) -> Document:
+    """Parse ``path``; ``project`` is the ``_quarto.yml`` mapping (found in ``project_root``)
+    merged under the front matter."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -157,8 +172,9 @@ def parse(path: Path, project: dict[str, Any] | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 text: {exc}") from None
     front, body, first = split_front_matter(text, path)
-    doc = Document(path=path, metadata=deep_merge(project or {}, front))
+    doc = Document(path=path, metadata=deep_merge(project or {}, front), project_root=project_root)
     doc.execute_options()  # validate early
+    doc.execute_dir()
     lines = body.splitlines()
     md: list[str] = []
     md_start = first
