@@ -23,11 +23,22 @@ def install(session: nox.Session) -> None:
     session.install("--no-deps", "-e", ".")
 
 
+REPORT = ".build/validation.json"
+
+
 @nox.session
 def validate(session: nox.Session) -> None:
     """Validate the data package: schemas, keys, hashes and rules."""
     install(session)
-    session.run("openai-funding", "validate", *session.posargs)
+    # The JSON report is kept for the site; it is reused while no input changed.
+    session.run("openai-funding", "validate", "--report", REPORT, "--reuse", *session.posargs)
+
+
+@nox.session(requires=["validate"])
+def report(session: nox.Session) -> None:
+    """Build the report (HTML and PDF) and publish _site/; skipped when nothing changed."""
+    install(session)
+    session.run("openai-funding", "build", *session.posargs)
 
 
 @nox.session(default=False)

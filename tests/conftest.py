@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from openai_funding import hashing
-
-ROOT = Path(__file__).resolve().parents[1]
-DESCRIPTOR = ROOT / "datapackage.json"
+from support import DESCRIPTOR, ROOT, Edit
 
 
 @pytest.fixture
@@ -20,9 +17,6 @@ def package_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copy2(DESCRIPTOR, tmp_path / "datapackage.json")
     return tmp_path / "datapackage.json"
-
-
-Edit = Callable[..., Path]
 
 
 @pytest.fixture
@@ -41,10 +35,3 @@ def edit_csv(package_copy: Path) -> Edit:
         return package_copy
 
     return edit
-
-
-def tree_digest(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes, to prove a command changed nothing."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DESCRIPTOR, Edit, tree_digest
 from openai_funding.cli import main
+from support import DESCRIPTOR, Edit, tree_digest
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

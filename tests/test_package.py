@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DESCRIPTOR, ROOT
+from support import DESCRIPTOR, ROOT
 
 PACKAGE = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in PACKAGE["resources"]}
