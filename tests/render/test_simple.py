@@ -58,7 +58,8 @@ def test_execute_dir_project_runs_the_kernel_at_the_root(tmp_path: Path) -> None
     (tmp_path / "_quarto.yml").write_text("project:\n  execute-dir: project\n", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     doc = tmp_path / "sub" / "d.qmd"
-    doc.write_text("```{python}\nimport os\nprint(sorted(os.listdir()))\n```\n", encoding="utf-8")
+    code = "import os\nprint([n for n in sorted(os.listdir()) if not n.startswith('.')])"
+    doc.write_text(f"```{{python}}\n{code}\n```\n", encoding="utf-8")
     result = render(doc, engine="offline", to="html", log=lambda _m: None)
     soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("pre.cell-output").get_text() == "['_quarto.yml', 'sub']"
