@@ -198,7 +198,12 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
     """OpenAI's post-money valuation from October 2024 to the 2026 close."""
     frame = valuation_frame(data)
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", title="Date", axis=alt.Axis(format="%b %Y")),
+        x=alt.X(
+            "date:T",
+            title="Date",
+            axis=alt.Axis(format="%b %Y"),
+            scale=alt.Scale(domain=["2024-08-01", "2026-07-01"]),
+        ),
         y=alt.Y("valuation_bn:Q", title="Post-money valuation (US$ billions)"),
     )
     line = base.mark_line(color="#999", strokeDash=[2, 2])
@@ -214,7 +219,13 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
             alt.Tooltip("amount_bn:Q", title="Amount, US$ bn", format=",.1f"),
         ],
     )
-    labels = base.mark_text(dy=-10, fontSize=10).encode(text="label:N")
+    # Labels sit left of their point; the latest one right of it, so close points do not collide.
+    last = frame["date"] == frame["date"].max()
+    left = alt.Chart(frame[~last]).mark_text(align="right", dx=-9, dy=-9, fontSize=10)
+    right = alt.Chart(frame[last]).mark_text(align="left", dx=9, dy=-4, fontSize=10)
+    labels = left.encode(x="date:T", y="valuation_bn:Q", text="label:N") + right.encode(
+        x="date:T", y="valuation_bn:Q", text="label:N"
+    )
     steps = ", ".join(
         f"{r.label} ({r.date:%b %Y}, {r.sale.split()[0]})" for r in frame.itertuples(index=False)
     )
