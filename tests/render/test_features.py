@@ -143,6 +143,7 @@ def test_html_references_are_links(soup: BeautifulSoup) -> None:
     links = [(a["href"], a.get_text()) for a in soup.select("a.quarto-xref")]
     assert links[:2] == [("#fig-bars", "Figure\u00a01"), ("#tbl-shares", "Table\u00a01")]
     assert ("#tbl-styled", "Table\u00a02") in links
+    assert ("#sec-options", "Section\u00a02") in links
     for href, _ in links:
         assert soup.select_one(href) is not None
 
@@ -158,6 +159,7 @@ def test_pdf_captions_and_references(text: str) -> None:
         assert caption in text
     assert "See Figure 1 for the chart and Table 1 for the table." in text
     assert "Table 2 follows Table 1" in text
+    assert "Options are in Section 2." in text
     assert "@fig" not in text
     assert "?@" not in text
 

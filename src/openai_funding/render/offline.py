@@ -22,6 +22,7 @@ def _write_meta(doc: Document, target: str, path: Path) -> list[str]:
     m = meta.for_format(doc, target)
     data = meta.pandoc_metadata(doc, m)
     data["of-docdir"] = doc.path.parent.resolve().as_posix()
+    data["of-number-sections"] = bool(m.get("number-sections"))
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
     options = meta.pandoc_options(m)
     if target == "pdf":

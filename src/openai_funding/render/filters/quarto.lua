@@ -6,7 +6,9 @@ callouts, and HTML tables turned into real tables for typst (whose writer drops 
 
 local is_html = FORMAT:match("html") ~= nil
 local is_typst = FORMAT == "typst"
-local names = { fig = "Figure", tbl = "Table" }
+local names = { fig = "Figure", tbl = "Table", sec = "Section" }
+local number_sections = false
+local section_counters = {}
 local counters = { fig = 0, tbl = 0 }
 local numbers = {}
 
@@ -107,8 +109,27 @@ local function number(el, caption_blocks)
   return el
 end
 
+-- Section numbers as pandoc's --number-sections gives them, for @sec- references.
+local function section(header)
+  if header.classes:includes("unnumbered") then
+    return nil
+  end
+  section_counters[header.level] = (section_counters[header.level] or 0) + 1
+  for level = header.level + 1, 10 do
+    section_counters[level] = nil
+  end
+  if header.identifier:match("^sec%-") then
+    local parts = {}
+    for level = 1, header.level do
+      table.insert(parts, tostring(section_counters[level] or 0))
+    end
+    numbers[header.identifier] = { kind = "sec", n = table.concat(parts, ".") }
+  end
+end
+
 local numbering = {
   traverse = "topdown",
+  Header = section,
   Figure = function(fig)
     local blocks = pandoc.List(fig.caption.long)
     local out = number(fig, blocks)
@@ -130,7 +151,7 @@ local numbering = {
 local function refs(cite)
   local out = pandoc.Inlines({})
   for i, c in ipairs(cite.citations) do
-    local kind = kind_of(c.id)
+    local kind = kind_of(c.id) or c.id:match("^(sec)%-")
     if not kind then
       return nil
     end
@@ -142,10 +163,16 @@ local function refs(cite)
     if entry == nil then
       io.stderr:write("WARNING: unresolved cross-reference @" .. c.id .. "\n")
       out:insert(pandoc.Strong({ pandoc.Str("?@" .. c.id) }))
-    elseif is_typst then
+    elseif is_typst and (entry.kind ~= "sec" or number_sections) then
       out:insert(pandoc.RawInline("typst", "@" .. c.id))
+    elseif is_typst then
+      out:insert(pandoc.RawInline("typst", "#link(<" .. c.id .. ">)[" .. names.sec .. "]"))
     else
-      local text = { pandoc.Str(names[entry.kind] .. "\u{A0}" .. entry.n) }
+      local label = names[entry.kind]
+      if entry.kind ~= "sec" or number_sections then
+        label = label .. "\u{A0}" .. entry.n
+      end
+      local text = { pandoc.Str(label) }
       out:insert(pandoc.Link(text, "#" .. c.id, "", { class = "quarto-xref" }))
     end
   end
@@ -212,11 +239,11 @@ end
 return {
   {
     Meta = function(meta)
-      if meta["of-docdir"] then
-        docdir = pandoc.utils.stringify(meta["of-docdir"])
-        meta["of-docdir"] = nil
-        return meta
-      end
+      docdir = meta["of-docdir"] and pandoc.utils.stringify(meta["of-docdir"])
+      number_sections = meta["of-number-sections"] == true
+      meta["of-docdir"] = nil
+      meta["of-number-sections"] = nil
+      return meta
     end,
   },
   { RawBlock = html_tables, Image = images },
