@@ -17,20 +17,32 @@ from openai_funding.problems import Problem, UnusableInputError
 
 @dataclass
 class Check:
-    """One check run: its suite (or ``schema``), name, outcome and the problems it found."""
+    """One check run: its suite (or ``schema``), name, outcome and the problems it found.
+
+    ``observed`` holds values a check shows whether it passes or not (record key → value), such
+    as the USD/EUR rate derived from a round's amounts; ``expectation`` is the Great Expectations
+    expectation type behind a rule.
+    """
 
     suite: str
     name: str
     success: bool
     problems: list[Problem] = field(default_factory=list)
+    observed: dict[str, str] = field(default_factory=dict)
+    expectation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "suite": self.suite,
             "check": self.name,
             "success": self.success,
             "problems": [p.to_dict() for p in self.problems],
         }
+        if self.expectation is not None:
+            out["expectation"] = self.expectation
+        if self.observed:
+            out["observed"] = dict(self.observed)
+        return out
 
 
 @dataclass
@@ -115,9 +127,13 @@ def print_report(report: Report) -> None:
     failed = [c for c in report.checks if not c.success]
     for check in failed:
         if check.suite != "schema":
-            print(f"rule failed: {check.suite} / {check.name}")
+            kind = f" ({check.expectation})" if check.expectation else ""
+            print(f"rule failed: {check.suite} / {check.name}{kind}")
         for problem in check.problems:
             print(("  " if check.suite != "schema" else "") + problem.line())
+    for check in report.checks:
+        for key, value in check.observed.items():
+            print(f"observed: {check.suite} / {check.name}: {key}: {value}")
     for note in report.notes:
         print(f"note: {note}")
     total = len(report.checks)

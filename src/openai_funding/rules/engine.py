@@ -1,0 +1,102 @@
+"""Running suites with Great Expectations: one ephemeral context per run, no usage statistics,
+no progress bars, nothing written to disk. Each frame is validated as a whole-DataFrame batch
+through a ValidationDefinition."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from openai_funding.rules.outcomes import Outcome, to_checks
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from openai_funding.rules.suites import SuiteFile
+    from openai_funding.validate_cmd import Check
+
+#: The first pass only asks whether each expectation holds: about half the cost of COMPLETE.
+FIRST_PASS = {"result_format": "BOOLEAN_ONLY"}
+
+#: The result format of a second pass on a suite that failed: every failing row, named by its
+#: position in the frame.
+RESULT_FORMAT = {
+    "result_format": "COMPLETE",
+    "unexpected_index_column_names": ["_id"],
+    "return_unexpected_index_query": False,
+    "partial_unexpected_count": 0,
+}
+
+
+class Engine:
+    """One Great Expectations context, reused for every suite of a run."""
+
+    def __init__(self) -> None:
+        # Must be set before Great Expectations is first imported.
+        os.environ["GX_ANALYTICS_ENABLED"] = "false"
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import (
+            DataContextConfig,
+            InMemoryStoreBackendDefaults,
+            ProgressBarsConfig,
+        )
+
+        self._gx = gx
+        config = DataContextConfig(
+            store_backend_defaults=InMemoryStoreBackendDefaults(),
+            analytics_enabled=False,
+            progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+        )
+        self.context = gx.get_context(project_config=config, mode="ephemeral")
+        asset = self.context.data_sources.add_pandas("openai_funding").add_dataframe_asset("frame")
+        self._batch = asset.add_batch_definition_whole_dataframe("whole frame")
+
+    def run(
+        self, suites: list[SuiteFile], frames: dict[str, Callable[[], pd.DataFrame]]
+    ) -> list[Check]:
+        """Run each suite on its frame (built once, on first use); one Check per expectation."""
+        built: dict[str, pd.DataFrame] = {}
+        checks: list[Check] = []
+        for suite_file in suites:
+            if suite_file.frame not in frames:
+                checks.extend(to_checks(suite_file, None, [], missing_frame=True))
+                continue
+            if suite_file.frame not in built:
+                built[suite_file.frame] = frames[suite_file.frame]()
+            frame = built[suite_file.frame]
+            checks.extend(to_checks(suite_file, frame, self.validate(suite_file, frame)))
+        return checks
+
+    def validate(self, suite_file: SuiteFile, frame: pd.DataFrame) -> list[Outcome]:
+        """Validate ``frame`` against one suite; the outcome of each expectation, in suite order."""
+        gx = self._gx
+        suite = self.context.suites.add(gx.ExpectationSuite(**_without_id(suite_file.data)))
+        definition = self.context.validation_definitions.add(
+            gx.ValidationDefinition(name=suite_file.name, data=self._batch, suite=suite)
+        )
+        parameters = {"dataframe": frame}
+        result = definition.run(batch_parameters=parameters, result_format=dict(FIRST_PASS))
+        if not result.success:
+            result = definition.run(batch_parameters=parameters, result_format=dict(RESULT_FORMAT))
+        by_rule = {r.expectation_config.meta["rule"]: r for r in result.results}
+        outcomes = []
+        for expectation in suite_file.data["expectations"]:
+            rule = expectation["meta"]["rule"]
+            outcomes.append(_outcome(expectation, by_rule.get(rule)))
+        return outcomes
+
+
+def _outcome(expectation: dict[str, Any], result: Any) -> Outcome:
+    if result is None:
+        return Outcome(expectation, False, [], None, "the expectation did not run")
+    info = result.exception_info or {}
+    if info.get("raised_exception"):
+        return Outcome(expectation, False, [], None, str(info.get("exception_message")))
+    details = result.result or {}
+    ids = [int(row["_id"]) for row in details.get("unexpected_index_list") or []]
+    return Outcome(expectation, bool(result.success), ids, details.get("observed_value"), None)
+
+
+def _without_id(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "id"}
