@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from conftest import Rendered
+from render_helpers import Rendered
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

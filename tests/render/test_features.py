@@ -9,8 +9,7 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import Rendered
+from render_helpers import Rendered
 
 pytestmark = pytest.mark.slow
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from conftest import Rendered, render_fixture
+from render_helpers import Rendered, render_fixture
 
 pytestmark = pytest.mark.slow
 

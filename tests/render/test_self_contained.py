@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-
-from conftest import Rendered
+from render_helpers import Rendered
 
 _EXTERNAL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
 _IMPORT = re.compile(r"@import\s+(url\()?", re.IGNORECASE)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from render_helpers import pdf_text
 
-from conftest import pdf_text
 from openai_funding.cli import main
 from openai_funding.render import render
 
