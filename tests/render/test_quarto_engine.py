@@ -25,7 +25,7 @@ if os.environ.get("OF_FAKE") == "fail":
     sys.exit(1)
 src = Path(argv[1])
 fmt = argv[argv.index("--to") + 1]
-out = Path(argv[argv.index("--output-dir") + 1])
+out = Path(argv[argv.index("--output-dir") + 1]) / os.environ.get("OF_FAKE_SUBDIR", "")
 out.mkdir(parents=True, exist_ok=True)
 ext = {{"html": ".html", "typst": ".pdf"}}[fmt]
 (out / (src.stem + ext)).write_text(f"{{fmt}} of {{src.name}}")
@@ -88,3 +88,19 @@ def test_offline_engine_ignores_quarto(fake_quarto: Path, write_qmd: Callable[..
     result = render(doc, engine="offline", to="html", log=lambda _m: None)
     assert result.engine == "offline"
     assert not fake_quarto.exists()
+
+
+def test_file_inside_a_project_is_found_where_quarto_puts_it(
+    fake_quarto: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quarto writes a project file at its project-relative path under --output-dir."""
+    project = tmp_path / "proj"
+    (project / "chapters").mkdir(parents=True)
+    (project / "_quarto.yml").write_text("project:\n  type: default\n", encoding="utf-8")
+    doc = project / "chapters" / "one.qmd"
+    doc.write_text("Hi.\n", encoding="utf-8")
+    monkeypatch.setenv("OF_FAKE_SUBDIR", "chapters")
+    result = render(doc, to="html", log=lambda _m: None)
+    assert calls(fake_quarto)[0]["argv"][:2] == ["render", str(doc)]
+    assert result.files == (project / "chapters" / "one.html",)
+    assert (project / "chapters" / "one.html").read_text() == "html of one.qmd"

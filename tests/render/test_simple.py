@@ -72,3 +72,13 @@ def test_a_dying_kernel_is_a_cell_error(
     assert main(["render", str(doc), "--engine", "offline", "--to", "html"]) == 1
     err = capsys.readouterr().err
     assert "cell 1 (first line: `import os`) failed: the kernel died" in err
+
+
+def test_unresolved_reference_is_marked_and_warned(write_qmd: Callable[..., Path]) -> None:
+    doc = write_qmd("See @fig-missing.\n")
+    messages: list[str] = []
+    result = render(doc, engine="offline", log=messages.append)
+    soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("p strong").get_text() == "?@fig-missing"
+    assert "See ?@fig-missing." in pdf_text(result.files[1])
+    assert any("unresolved cross-reference @fig-missing" in m for m in messages)

@@ -35,6 +35,18 @@ def command(path: Path, target: str, out: Path) -> list[str]:
     ]
 
 
+def _produced(dest: Path, rel: Path, target: str, document: Path) -> Path:
+    """Where Quarto put ``rel``'s output: at ``rel`` under ``dest``, or, for a file inside a
+    project, at its path relative to the project root (found by name)."""
+    produced = dest / rel.with_suffix(f".{target}")
+    if produced.is_file():
+        return produced
+    found = sorted(dest.rglob(produced.name))
+    if len(found) == 1:
+        return found[0]
+    raise RenderError(document, f"quarto did not write {produced.name}", stage="quarto")
+
+
 def render_with_quarto(
     path: Path,
     files: list[Path],
@@ -68,12 +80,9 @@ def render_with_quarto(
                     files[0], tail or f"quarto exited {proc.returncode}", stage="quarto"
                 )
             for rel in rels:
-                produced = dest / rel.with_suffix(f".{target}")
-                if not produced.is_file():
-                    raise RenderError(
-                        files[0], f"quarto did not write {produced.name}", stage="quarto"
-                    )
-                moves[produced] = out_dir / rel.with_suffix(f".{target}")
+                moves[_produced(dest, rel, target, files[0])] = out_dir / rel.with_suffix(
+                    f".{target}"
+                )
             timings[f"quarto {target}"] = time.perf_counter() - t
         written = publish(moves)
     return written, timings
