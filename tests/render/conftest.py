@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from render_helpers import Rendered, render_fixture
+from render_helpers import EPOCH, Rendered, load_bench, render_fixture
+
+from openai_funding.render import render
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +32,14 @@ def write_qmd(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def three_charts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark document (three charts, three tables) rendered to HTML."""
+    folder = tmp_path_factory.mktemp("three-charts")
+    path = load_bench().write_document(folder)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        result = render(path, to="html", engine="offline", log=lambda _m: None)
+    return result.files[0]

@@ -6,11 +6,13 @@ folders' conftest modules.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -69,3 +71,36 @@ def render_fixture(
         )
     stem = doc.stem
     return Rendered(result, dest / "out" / f"{stem}.html", dest / "out" / f"{stem}.pdf", messages)
+
+
+def png_bytes(width: int, height: int) -> bytes:
+    """A valid red RGB PNG, written by hand so no imaging library is needed."""
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+BENCH = Path(__file__).parents[2] / "benchmarks" / "bench_render.py"
+
+
+def load_bench() -> Any:
+    """The benchmark script as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("bench_render", BENCH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from render_helpers import Rendered
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -37,6 +38,7 @@ _LAUNCH = (
     "import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); "
     "os.execv(sys.argv[3], sys.argv[3:])"
 )
+BARS = "document.querySelectorAll('div.of-chart svg .mark-rect path').length"
 CHARTS_DRAWN = """
 (() => {
   const charts = Array.from(document.querySelectorAll("div.of-chart"));
@@ -156,7 +158,8 @@ def console_errors(events: list[dict[str, Any]]) -> list[str]:
     return errors
 
 
-def test_charts_draw_without_console_errors(features: Rendered) -> None:
+def open_page(page: Path) -> tuple[bool, int, list[str]]:
+    """Load ``page``; return whether every chart drew, the bar marks drawn, console errors."""
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
         pytest.fail("headless Chromium is missing: apt-get install chromium")
@@ -169,7 +172,7 @@ def test_charts_draw_without_console_errors(features: Rendered) -> None:
             ]
             for domain in ("Page", "Runtime", "Log"):
                 browser.send(f"{domain}.enable", session=session)
-            browser.send("Page.navigate", {"url": features.html.as_uri()}, session=session)
+            browser.send("Page.navigate", {"url": page.as_uri()}, session=session)
             browser.wait_for("Page.loadEventFired")
             drawn = False
             deadline = time.monotonic() + 20
@@ -184,14 +187,26 @@ def test_charts_draw_without_console_errors(features: Rendered) -> None:
                     time.sleep(0.1)
             marks = browser.send(
                 "Runtime.evaluate",
-                {
-                    "expression": "document.querySelectorAll('div.of-chart svg .mark-rect path').length",
-                    "returnByValue": True,
-                },
+                {"expression": BARS, "returnByValue": True},
                 session=session,
             )["result"]["value"]
         finally:
             browser.close()
-    assert drawn, "the charts did not draw an <svg> or <canvas>"
-    assert marks == 3  # one bar per investor
-    assert console_errors(browser.events) == []
+    return drawn, marks, console_errors(browser.events)
+
+
+def test_chart_draws_without_console_errors(features: Rendered) -> None:
+    drawn, bars, errors = open_page(features.html)
+    assert drawn, "the chart did not draw an <svg> or <canvas>"
+    assert bars == 3  # one bar per investor
+    assert errors == []
+
+
+def test_three_charts_draw_on_one_page(three_charts: Path) -> None:
+    soup = BeautifulSoup(three_charts.read_text(encoding="utf-8"), "html.parser")
+    assert len(soup.select("script#of-vega-bundle")) == 1
+    assert [d["id"] for d in soup.select("div.of-chart")] == [f"of-chart-{n}" for n in (1, 2, 3)]
+    drawn, bars, errors = open_page(three_charts)
+    assert drawn, "not every chart drew an <svg> or <canvas>"
+    assert bars == 3 * 8
+    assert errors == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from render_helpers import pdf_text
+from render_helpers import pdf_text, png_bytes
 
 from openai_funding.cli import main
 from openai_funding.render import render
@@ -82,3 +82,70 @@ def test_unresolved_reference_is_marked_and_warned(write_qmd: Callable[..., Path
     assert soup.select_one("p strong").get_text() == "?@fig-missing"
     assert "See ?@fig-missing." in pdf_text(result.files[1])
     assert any("unresolved cross-reference @fig-missing" in m for m in messages)
+
+
+MARKDOWN_FLOATS = """\
+---
+title: Floats in markdown
+---
+
+See @fig-photo, @fig-div, @tbl-pipe and @fig-cell.
+
+![A photo from a file](square.png){#fig-photo}
+
+::: {#fig-div}
+![](square.png)
+
+A figure written as a Quarto figure div.
+:::
+
+| name | value |
+|------|-------|
+| one  | 1     |
+| two  | 2     |
+
+: A pipe table {#tbl-pipe}
+
+```{python}
+#| label: fig-cell
+#| fig-cap: From a cell
+from IPython.display import SVG
+SVG('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+```
+
+```{python}
+#| fig-cap: Captioned but unlabelled
+SVG('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="5" height="5"/></svg>')
+```
+"""
+
+
+def test_markdown_floats_share_numbering_with_cells(
+    write_qmd: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    doc = write_qmd(MARKDOWN_FLOATS)
+    (doc.parent / "square.png").write_bytes(png_bytes(4, 4))
+    result = render(doc, engine="offline", log=lambda _m: None)
+    soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
+    captions = [" ".join(f.figcaption.get_text().split()) for f in soup.select("figure")]
+    assert captions == [
+        "Figure 1: A photo from a file",
+        "Figure 2: A figure written as a Quarto figure div.",
+        "Figure 3: From a cell",
+        "Captioned but unlabelled",
+    ]
+    table_caption = soup.select_one("table caption").get_text()
+    assert " ".join(table_caption.split()) == "Table 1: A pipe table"
+    refs = [a.get_text() for a in soup.select("a.quarto-xref")]
+    assert refs == ["Figure\u00a01", "Figure\u00a02", "Table\u00a01", "Figure\u00a03"]
+    assert all(img["src"].startswith("data:image/") for img in soup.select("img"))
+    text = pdf_text(result.files[1])
+    assert "See Figure 1, Figure 2, Table 1 and Figure 3." in text
+    for caption in (
+        "Figure 1: A photo from a file",
+        "Figure 2: A figure written as a Quarto figure div.",
+        "Table 1: A pipe table",
+        "Figure 3: From a cell",
+    ):
+        assert caption in text

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from render_helpers import load_bench
 
 pytestmark = pytest.mark.slow
-
-BENCH = Path(__file__).parents[2] / "benchmarks" / "bench_render.py"
-
-
-def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_render", BENCH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_three_charts_three_tables_under_five_seconds_warm(
