@@ -149,3 +149,13 @@ def test_markdown_floats_share_numbering_with_cells(
         "Figure 3: From a cell",
     ):
         assert caption in text
+
+
+def test_project_render_list_takes_globs(tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text(
+        "project:\n  render:\n    - 'chap*.qmd'\n    - intro.qmd\n", encoding="utf-8"
+    )
+    for name in ("chap2.qmd", "chap1.qmd", "intro.qmd", "notes.qmd"):
+        (tmp_path / name).write_text(f"# {name}\n", encoding="utf-8")
+    result = render(tmp_path, engine="offline", to="html", log=lambda _m: None)
+    assert [p.name for p in result.files] == ["chap1.html", "chap2.html", "intro.html"]

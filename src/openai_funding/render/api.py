@@ -50,7 +50,11 @@ def _project_files(root: Path, config: dict[str, object]) -> list[Path]:
     project = config.get("project") if isinstance(config.get("project"), dict) else {}
     listed = project.get("render") if isinstance(project, dict) else None
     if listed:
-        return [root / str(p) for p in listed]  # type: ignore[union-attr]
+        found: list[Path] = []
+        for entry in listed:  # type: ignore[union-attr]
+            matches = sorted(root.glob(str(entry))) if any(c in str(entry) for c in "*?[") else []
+            found += matches or [root / str(entry)]
+        return found
     found = []
     for path in sorted(root.rglob("*.qmd")):
         rel = path.relative_to(root).parts

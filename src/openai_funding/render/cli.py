@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     except RenderError as exc:
         print(f"openai-funding render: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # e.g. an output folder that cannot be written
+        print(f"openai-funding render: {exc}", file=sys.stderr)
+        return 1
     print(f"rendered with the {result.engine} engine:")
     for file in result.files:
         print(f"  {file}")
