@@ -30,7 +30,9 @@ class Problem:
         if self.key is not None:
             where += f" [{self.key}]"
         field = f" field {self.field!r}:" if self.field else ""
-        found = "" if self.found is None else f" (found: {_clip(self.found)!r})"
+        # A rule's found value names several columns (``a=1, b=2``): give it more room.
+        limit = 160 if self.check.startswith("rule:") else 80
+        found = "" if self.found is None else f" (found: {_clip(self.found, limit)!r})"
         return f"{where}:{field} {self.message} [{self.check}]{found}"
 
     def to_dict(self) -> dict[str, object]:

@@ -64,12 +64,14 @@ def layout(descriptor: dict[str, Any]) -> dict[str, Resource]:
         schema = res.get("schema")
         if not isinstance(res.get("path"), str) or not isinstance(schema, dict):
             continue
-        key = schema.get("primaryKey") or []
+        fields = {f["name"]: f for f in schema.get("fields", [])}
+        # Without a primary key, records are named by their first field (the id, in this package).
+        key = schema.get("primaryKey") or list(fields)[:1]
         out[res["name"]] = Resource(
             name=res["name"],
             path=res["path"],
             key=(key,) if isinstance(key, str) else tuple(key),
-            fields={f["name"]: f for f in schema.get("fields", [])},
+            fields=fields,
             foreign_keys=tuple(schema.get("foreignKeys", [])),
         )
     return out
@@ -146,7 +148,7 @@ def investment_totals(
     round's amount and the round's announcement date."""
     inv = tables["investments"]
     com = tables["commitments"]
-    rounds = tables["rounds"].set_index("round_id")
+    rounds = _by_key(tables["rounds"], "round_id")
     by_inv = com.groupby("investment_id")
     out = inv[["investment_id", "round_id", "amount_usd", "status_as_of"]].copy()
     out["tranche_sum"] = out["investment_id"].map(by_inv["amount_usd"].sum()).fillna(0)
@@ -166,8 +168,8 @@ def commitment_windows(
     """One row per tranche with its round's announcement date; ``earliest_window`` is that date,
     or the first day of its month when the window is known to the month only."""
     com = tables["commitments"]
-    inv = tables["investments"].set_index("investment_id")
-    rounds = tables["rounds"].set_index("round_id")
+    inv = _by_key(tables["investments"], "investment_id")
+    rounds = _by_key(tables["rounds"], "round_id")
     out = com[
         ["commitment_id", "investment_id", "timing_start", "timing_end", "timing_precision"]
     ].copy()
@@ -198,7 +200,7 @@ def record_links(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
         res = resources[name]
         has = frame[link].notna().to_numpy(dtype=bool)
         ids = frame[res.key[0]]
-        by_id = frame.set_index(res.key[0])[dated]
+        by_id = _by_key(frame, res.key[0])[dated]
         parts.append(
             pd.DataFrame(
                 {
@@ -248,6 +250,7 @@ def record_links(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
 def usage(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
     """One row per record of the resources in :data:`USAGE_TARGETS` (organizations, sources),
     with ``references``: how many foreign keys of other records point to it."""
+    import numpy as np
     import pandas as pd
 
     parts = []
@@ -255,7 +258,7 @@ def usage(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd
         res = resources[target]
         frame = tables[target]
         ids = frame[res.key[0]]
-        counts = pd.Series(0, index=pd.Index(ids.to_numpy()), dtype="int64")
+        counts = np.zeros(len(frame), dtype="int64")
         for source_name, source in resources.items():
             for fk in source.foreign_keys:
                 ref = fk.get("reference", {})
@@ -264,7 +267,7 @@ def usage(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd
                     continue
                 column = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
                 hits = tables[source_name][column].dropna().value_counts()
-                counts = counts.add(hits.reindex(counts.index, fill_value=0), fill_value=0)
+                counts += ids.map(hits).fillna(0).to_numpy(dtype="int64")
         parts.append(
             pd.DataFrame(
                 {
@@ -272,7 +275,7 @@ def usage(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd
                     "_file": res.path,
                     "_row": _rows(frame),
                     "resource": target,
-                    "references": counts.to_numpy(dtype="int64"),
+                    "references": counts,
                 }
             )
         )
@@ -325,9 +328,9 @@ def claim_support(tables: dict[str, pd.DataFrame], resources: dict[str, Resource
     import pandas as pd
 
     claims = tables["claims"]
-    sources = tables["sources"].set_index("source_id")
+    sources = _by_key(tables["sources"], "source_id")
     records = {
-        name: tables[name].set_index(list(res.key)) if len(res.key) == 1 else None
+        name: _by_key(tables[name], res.key[0]) if len(res.key) == 1 else None
         for name, res in resources.items()
         if name in tables
     }
@@ -472,6 +475,12 @@ def _expected_unit(field: str, record: pd.Series | None) -> str | None:
     if record is not None and "unit" in record.index and not pd.isna(record["unit"]):
         return str(record["unit"])
     return None
+
+
+def _by_key(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``frame`` indexed by ``column``, first record per key: a duplicate key is a rule's
+    business, and must not stop the views from being built."""
+    return frame.drop_duplicates(subset=column).set_index(column)
 
 
 def _day(value: Any) -> date | None:

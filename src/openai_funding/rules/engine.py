@@ -5,6 +5,7 @@ through a ValidationDefinition."""
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +36,16 @@ class Engine:
     def __init__(self) -> None:
         # Must be set before Great Expectations is first imported.
         os.environ["GX_ANALYTICS_ENABLED"] = "false"
-        import great_expectations as gx
-        from great_expectations.data_context.types.base import (
-            DataContextConfig,
-            InMemoryStoreBackendDefaults,
-            ProgressBarsConfig,
-        )
+        with warnings.catch_warnings():
+            # Libraries below Great Expectations import deprecated modules (sre_constants):
+            # their warnings are theirs to fix, not our users' to read.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import great_expectations as gx
+            from great_expectations.data_context.types.base import (
+                DataContextConfig,
+                InMemoryStoreBackendDefaults,
+                ProgressBarsConfig,
+            )
 
         self._gx = gx
         config = DataContextConfig(

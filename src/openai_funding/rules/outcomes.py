@@ -61,7 +61,13 @@ def _problems(suite: SuiteFile, frame: pd.DataFrame | None, outcome: Outcome) ->
         found = None if outcome.observed is None else str(outcome.observed)
         return [Problem(suite.name, None, None, code, message, found)]
     columns = _found_columns(expectation)
-    field = expectation["meta"].get("field") or ",".join(columns)
+    kwargs = expectation.get("kwargs", {})
+    field = (
+        expectation["meta"].get("field")
+        or kwargs.get("column")
+        or kwargs.get("column_A")
+        or ",".join(kwargs.get("column_list", []))
+    )
     problems = []
     for position in outcome.failed_ids[:MAX_PROBLEMS]:
         row = frame.iloc[position]

@@ -1,0 +1,749 @@
+"""Each rule, broken on a copy of the package: ``openai-funding validate`` exits 1 and names the
+rule and the row.
+
+Copies are shared: each copy carries several breaks, on different records, and is validated once
+(Great Expectations runs are slowish). Each break is still its own test, which looks for the
+problem line of its rule at its row. Copy ``relaxed`` also loosens the Table Schema in the copy's
+descriptor, for the rules that repeat a schema constraint (unique ids, positive amounts, as-of
+dates): there the schema would stop the validation before the rules run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rules_helpers import PackageCopy, drop_constraint, drop_primary_key
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break of one rule: which copy carries it, the rule (``suite/rule``), where the problem
+    must be reported (``file:line [key]``) and the edit."""
+
+    copy: str
+    rule: str
+    where: str
+    edit: Callable[[PackageCopy], None]
+
+    def __str__(self) -> str:
+        return self.rule
+
+
+def cell(resource: str, key: str, field: str, value: str) -> Callable[[PackageCopy], None]:
+    return lambda p: p.set(resource, key, field, value)
+
+
+def cells(*edits: Callable[[PackageCopy], None]) -> Callable[[PackageCopy], None]:
+    def run(p: PackageCopy) -> None:
+        for edit in edits:
+            edit(p)
+
+    return run
+
+
+def relaxed(resource: str, schema_edit, edit: Callable[[PackageCopy], None]):
+    return cells(lambda p: p.relax(resource, schema_edit), edit)
+
+
+def _also_above(_: PackageCopy) -> None:
+    """No edit of its own: the break just above also breaks this rule."""
+
+
+ALSO_ABOVE = _also_above
+
+
+def duplicate(resource: str, key: str, **changes: str) -> Callable[[PackageCopy], None]:
+    return lambda p: p.copy_row(resource, key, **changes)
+
+
+ORG, RND, INV, COM = (
+    "data/organizations.csv",
+    "data/rounds.csv",
+    "data/investments.csv",
+    "data/commitments.csv",
+)
+AGR, TRM, QST, SRC, CLM = (
+    "data/agreements.csv",
+    "data/agreement_terms.csv",
+    "data/questions.csv",
+    "data/sources.csv",
+    "data/claims.csv",
+)
+
+BREAKS = [
+    # --- identity -------------------------------------------------------------------------
+    Break(
+        "relaxed",
+        "organizations/org-id-unique",
+        f"{ORG}:9 [openai]",
+        relaxed(
+            "organizations", drop_primary_key, duplicate("organizations", "openai", name="OAI")
+        ),
+    ),
+    Break(
+        "a",
+        "organizations/name-unique-per-kind",
+        f"{ORG}:4 [nvidia]",
+        cell("organizations", "nvidia", "name", "Amazon"),
+    ),
+    Break(
+        "a",
+        "organizations/business-unit-has-parent",
+        f"{ORG}:6 [aws]",
+        cell("organizations", "aws", "parent_org_id", ""),
+    ),
+    Break(
+        "a",
+        "organizations/company-has-no-parent",
+        f"{ORG}:2 [openai]",
+        cell("organizations", "openai", "parent_org_id", "microsoft"),
+    ),
+    Break(
+        "c",
+        "usage/every-organization-referenced",
+        f"{ORG}:9 [xai]",
+        lambda p: p.add("organizations", org_id="xai", name="xAI", kind="company"),
+    ),
+    Break(
+        "relaxed",
+        "rounds/round-id-unique",
+        f"{RND}:7 [2024-10-funding]",
+        relaxed("rounds", drop_primary_key, duplicate("rounds", "2024-10-funding", name="Copy")),
+    ),
+    Break(
+        "a",
+        "rounds/name-unique",
+        f"{RND}:3 [2025-03-funding]",
+        cell("rounds", "2025-03-funding", "name", "October 2024 funding"),
+    ),
+    Break(
+        "relaxed",
+        "investments/investment-id-unique",
+        f"{INV}:5 [2026-02-nvidia]",
+        relaxed("investments", drop_primary_key, duplicate("investments", "2026-02-nvidia")),
+    ),
+    Break(
+        "a",
+        "investments/one-investment-per-investor-and-round",
+        f"{INV}:3 [2026-02-nvidia]",
+        cell("investments", "2026-02-nvidia", "investor_org_id", "softbank-group"),
+    ),
+    Break(
+        "relaxed",
+        "commitments/commitment-id-unique",
+        f"{COM}:8 [2026-02-nvidia-1]",
+        relaxed(
+            "commitments",
+            drop_primary_key,
+            duplicate("commitments", "2026-02-nvidia-1", tranche="1"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "agreements/agreement-id-unique",
+        f"{AGR}:12 [trainium-capacity-2026-02]",
+        relaxed(
+            "agreements",
+            drop_primary_key,
+            duplicate("agreements", "trainium-capacity-2026-02", title="Copy"),
+        ),
+    ),
+    Break(
+        "a",
+        "agreements/title-unique",
+        f"{AGR}:5 [trainium-capacity-2026-02]",
+        cell("agreements", "trainium-capacity-2026-02", "title", "Additional AWS spend"),
+    ),
+    Break(
+        "relaxed",
+        "agreement_parties/party-listed-once",
+        "data/agreement_parties.csv:22 [nvidia-loi-2025-09]",  # no primary key: first field
+        relaxed(
+            "agreement_parties",
+            drop_primary_key,
+            duplicate("agreement_parties", "nvidia-loi-2025-09/nvidia", role="party"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "agreement_terms/term-id-unique",
+        f"{TRM}:9 [nvidia-loi-2025-09-capacity]",
+        relaxed(
+            "agreement_terms",
+            drop_primary_key,
+            duplicate("agreement_terms", "nvidia-loi-2025-09-capacity"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "questions/question-id-unique",
+        f"{QST}:4 [amazon-35bn-conditions]",
+        relaxed("questions", drop_primary_key, duplicate("questions", "amazon-35bn-conditions")),
+    ),
+    Break(
+        "relaxed",
+        "sources/source-id-unique",
+        f"{SRC}:23 [verdict-2026-03-02]",
+        relaxed(
+            "sources",
+            drop_primary_key,
+            duplicate("sources", "verdict-2026-03-02", url="https://example.org/x"),
+        ),
+    ),
+    Break(
+        "a",
+        "sources/url-unique",
+        f"{SRC}:4 [cna-2026-02-27]",
+        cell(
+            "sources",
+            "cna-2026-02-27",
+            "url",
+            "https://www.straitstimes.com/business/companies-markets/openai-139-billion-funding-round-draws-investment-from-amazon-nvidia-softbank",
+        ),
+    ),
+    Break(
+        "relaxed",
+        "claims/claim-id-unique",
+        f"{CLM}:89 [c032]",
+        relaxed("claims", drop_primary_key, duplicate("claims", "c032")),
+    ),
+    Break(
+        "a",
+        "claims/one-claim-per-value-and-source",
+        f"{CLM}:89 [c900]",
+        duplicate("claims", "c026", claim_id="c900"),
+    ),
+    # --- money ----------------------------------------------------------------------------
+    Break(
+        "relaxed",
+        "rounds/amount-usd-positive",
+        f"{RND}:4 [2025-10-secondary]",
+        relaxed(
+            "rounds",
+            drop_constraint("amount_usd", "minimum"),
+            cell("rounds", "2025-10-secondary", "amount_usd", "0"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "rounds/amount-eur-positive",
+        f"{RND}:5 [2026-02-round]",
+        relaxed(
+            "rounds",
+            drop_constraint("amount_eur", "minimum"),
+            cell("rounds", "2026-02-round", "amount_eur", "-93210000000"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "rounds/pre-money-valuation-usd-positive",
+        f"{RND}:5 [2026-02-round]",
+        relaxed(
+            "rounds",
+            drop_constraint("pre_money_valuation_usd", "minimum"),
+            cell("rounds", "2026-02-round", "pre_money_valuation_usd", "0"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "rounds/post-money-valuation-usd-positive",
+        f"{RND}:3 [2025-03-funding]",
+        relaxed(
+            "rounds",
+            drop_constraint("post_money_valuation_usd", "minimum"),
+            cell("rounds", "2025-03-funding", "post_money_valuation_usd", "0"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "investments/amount-usd-positive",
+        f"{INV}:2 [2026-02-softbank]",
+        relaxed(
+            "investments",
+            drop_constraint("amount_usd", "minimum"),
+            cell("investments", "2026-02-softbank", "amount_usd", "0"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "commitments/amount-usd-positive",
+        f"{COM}:2 [2026-02-amazon-1]",
+        relaxed(
+            "commitments",
+            drop_constraint("amount_usd", "minimum"),
+            cell("commitments", "2026-02-amazon-1", "amount_usd", "0"),
+        ),
+    ),
+    Break(
+        "a",
+        "agreement_terms/quantity-positive",
+        f"{TRM}:8 [trainium-capacity-2026-02-capacity]",
+        cell("agreement_terms", "trainium-capacity-2026-02-capacity", "quantity", "0"),
+    ),
+    Break(
+        "a",
+        "agreement_terms/unit-fits-measure",
+        f"{TRM}:5 [aws-compute-2025-11-duration]",
+        cell("agreement_terms", "aws-compute-2025-11-duration", "unit", "GW"),
+    ),
+    Break(
+        "a",
+        "rounds/secondary-pre-equals-post",
+        f"{RND}:4 [2025-10-secondary]",
+        cell("rounds", "2025-10-secondary", "pre_money_valuation_usd", "400000000000"),
+    ),
+    # Sums that drift: Amazon's investment grows by $10bn, SoftBank's third tranche by $90bn.
+    Break(
+        "d",
+        "round_totals/investments-within-amount",
+        f"{RND}:5 [2026-02-round]",
+        cell("investments", "2026-02-amazon", "amount_usd", "60000000000"),
+    ),
+    Break(
+        "d",
+        "round_totals/fully-allocated-investments-add-up",
+        f"{RND}:5 [2026-02-round]",
+        ALSO_ABOVE,
+    ),
+    Break(
+        "d",
+        "round_totals/fully-allocated-shares-sum-to-one",
+        f"{RND}:5 [2026-02-round]",
+        ALSO_ABOVE,
+    ),
+    Break("d", "investment_totals/tranches-add-up", f"{INV}:4 [2026-02-amazon]", ALSO_ABOVE),
+    Break(
+        "d",
+        "round_totals/tranches-within-amount",
+        f"{RND}:5 [2026-02-round]",
+        cell("commitments", "2026-02-softbank-3", "amount_usd", "100000000000"),
+    ),
+    Break(
+        "d",
+        "investment_totals/share-of-round-in-range",
+        f"{INV}:3 [2026-02-nvidia]",
+        cell("investments", "2026-02-nvidia", "amount_usd", "200000000000"),
+    ),
+    # A post-money that no longer follows: $730bn + $110bn is not $850bn.
+    Break(
+        "d",
+        "round_totals/post-money-follows",
+        f"{RND}:5 [2026-02-round]",
+        cell("rounds", "2026-02-round", "post_money_valuation_usd", "850000000000"),
+    ),
+    Break(
+        "d",
+        "round_totals/eur-rate-plausible",
+        f"{RND}:5 [2026-02-round]",
+        cell("rounds", "2026-02-round", "amount_eur", "50000000000"),
+    ),
+    Break(
+        "b",
+        "investment_totals/tranche-count-matches",
+        f"{INV}:2 [2026-02-softbank]",
+        cells(
+            *(cell("commitments", f"2026-02-softbank-{i}", "tranche_count", "4") for i in (1, 2, 3))
+        ),
+    ),
+    Break(
+        "a",
+        "commitments/tranche-numbers-unique",
+        f"{COM}:5 [2026-02-softbank-2]",
+        cell("commitments", "2026-02-softbank-2", "tranche", "1"),
+    ),
+    Break(
+        "a",
+        "commitments/tranche-within-count",
+        f"{COM}:7 [2026-02-nvidia-1]",
+        cell("commitments", "2026-02-nvidia-1", "tranche", "2"),
+    ),
+    # --- time -----------------------------------------------------------------------------
+    Break(
+        "a",
+        "rounds/closed-on-or-after-announced",
+        f"{RND}:2 [2024-10-funding]",
+        cell("rounds", "2024-10-funding", "closed_on", "2024-09-01"),
+    ),
+    Break(
+        "b",
+        "rounds/as-of-on-or-after-announced",
+        f"{RND}:3 [2025-03-funding]",
+        cell("rounds", "2025-03-funding", "status_as_of", "2025-03-01"),
+    ),
+    Break(
+        "b",
+        "rounds/as-of-on-or-after-closed",
+        f"{RND}:4 [2025-10-secondary]",
+        cell("rounds", "2025-10-secondary", "status_as_of", "2025-10-01"),
+    ),
+    Break(
+        "b",
+        "rounds/closed-round-has-close-date",
+        f"{RND}:2 [2024-10-funding]",
+        cell("rounds", "2024-10-funding", "closed_on", ""),
+    ),
+    Break(
+        "b",
+        "rounds/close-record-has-close-date",
+        f"{RND}:6 [2026-03-close]",
+        cells(
+            cell("rounds", "2026-03-close", "closed_on", ""),
+            cell("rounds", "2026-03-close", "status", "announced"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "rounds/has-as-of-date",
+        f"{RND}:3 [2025-03-funding]",
+        relaxed(
+            "rounds",
+            drop_constraint("status_as_of", "required"),
+            cell("rounds", "2025-03-funding", "status_as_of", ""),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "investments/has-as-of-date",
+        f"{INV}:3 [2026-02-nvidia]",
+        relaxed(
+            "investments",
+            drop_constraint("status_as_of", "required"),
+            cell("investments", "2026-02-nvidia", "status_as_of", ""),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "commitments/has-as-of-date",
+        f"{COM}:3 [2026-02-amazon-2]",
+        relaxed(
+            "commitments",
+            drop_constraint("status_as_of", "required"),
+            cell("commitments", "2026-02-amazon-2", "status_as_of", ""),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "agreements/has-as-of-date",
+        f"{AGR}:8 [azure-product-hosting]",
+        relaxed(
+            "agreements",
+            drop_constraint("status_as_of", "required"),
+            cell("agreements", "azure-product-hosting", "status_as_of", ""),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "questions/has-as-of-date",
+        f"{QST}:2 [nvidia-30bn-replaces-loi]",
+        relaxed(
+            "questions",
+            drop_constraint("status_as_of", "required"),
+            cell("questions", "nvidia-30bn-replaces-loi", "status_as_of", ""),
+        ),
+    ),
+    Break(
+        "a",
+        "commitments/window-start-before-end",
+        f"{COM}:6 [2026-02-softbank-3]",
+        cell("commitments", "2026-02-softbank-3", "timing_end", "2026-03-31"),
+    ),
+    Break(
+        "a",
+        "commitments/unspecified-timing-has-no-start",
+        f"{COM}:2 [2026-02-amazon-1]",
+        cell("commitments", "2026-02-amazon-1", "timing_start", "2026-03-01"),
+    ),
+    Break(
+        "a",
+        "commitments/unspecified-timing-has-no-end",
+        f"{COM}:3 [2026-02-amazon-2]",
+        cell("commitments", "2026-02-amazon-2", "timing_end", "2026-12-31"),
+    ),
+    Break(
+        "a",
+        "commitments/conditional-tranche-states-condition",
+        f"{COM}:3 [2026-02-amazon-2]",
+        cell("commitments", "2026-02-amazon-2", "condition", ""),
+    ),
+    Break(
+        "b",
+        "commitment_windows/window-starts-after-announcement",
+        f"{COM}:4 [2026-02-softbank-1]",
+        cell("commitments", "2026-02-softbank-1", "timing_start", "2025-12-01"),
+    ),
+    Break(
+        "b",
+        "commitment_windows/window-ends-after-announcement",
+        f"{COM}:5 [2026-02-softbank-2]",
+        cells(
+            cell("commitments", "2026-02-softbank-2", "timing_start", "2025-11-01"),
+            cell("commitments", "2026-02-softbank-2", "timing_end", "2025-12-31"),
+        ),
+    ),
+    Break(
+        "b",
+        "commitment_windows/as-of-on-or-after-announcement",
+        f"{COM}:7 [2026-02-nvidia-1]",
+        cell("commitments", "2026-02-nvidia-1", "status_as_of", "2026-01-01"),
+    ),
+    Break(
+        "b",
+        "investment_totals/as-of-on-or-after-announcement",
+        f"{INV}:3 [2026-02-nvidia]",
+        cell("investments", "2026-02-nvidia", "status_as_of", "2026-02-01"),
+    ),
+    Break(
+        "a",
+        "agreements/in-force-until-after-stated",
+        f"{AGR}:11 [microsoft-ip-licence-2026-04]",
+        cell("agreements", "microsoft-ip-licence-2026-04", "in_force_until", "2025-12-31"),
+    ),
+    Break(
+        "a",
+        "agreements/end-date-has-precision",
+        f"{AGR}:10 [azure-exclusivity-ended-2026-04]",
+        cell("agreements", "azure-exclusivity-ended-2026-04", "in_force_until", "2030-12-31"),
+    ),
+    Break(
+        "b",
+        "agreements/amendment-names-amended-record",
+        f"{AGR}:10 [azure-exclusivity-ended-2026-04]",
+        cell("agreements", "azure-exclusivity-ended-2026-04", "amends_agreement_id", ""),
+    ),
+    Break(
+        "b",
+        "agreements/as-of-on-or-after-stated",
+        f"{AGR}:2 [nvidia-loi-2025-09]",
+        cell("agreements", "nvidia-loi-2025-09", "status_as_of", "2025-09-01"),
+    ),
+    Break(
+        "b",
+        "questions/as-of-on-or-after-raised",
+        f"{QST}:3 [amazon-35bn-conditions]",
+        cell("questions", "amazon-35bn-conditions", "status_as_of", "2026-02-01"),
+    ),
+    Break(
+        "b",
+        "record_links/update-dated-after-earlier-record",
+        f"{AGR}:4 [agreements/aws-spend-expansion-2026-02]",
+        cell("agreements", "aws-spend-expansion-2026-02", "stated_on", "2025-11-01"),
+    ),
+    Break(
+        "b",
+        "record_links/link-target-exists",
+        f"{QST}:2 [questions/nvidia-30bn-replaces-loi]",
+        cell("questions", "nvidia-30bn-replaces-loi", "subject_id", "nvidia-loi-2099"),
+    ),
+    # --- provenance -----------------------------------------------------------------------
+    Break(
+        "c",
+        "claimed_cells/every-value-has-a-claim",
+        f"{ORG}:3 [softbank-group]",
+        cell("organizations", "softbank-group", "ric", "9984.T"),
+    ),
+    Break(
+        "e",
+        "usage/every-source-used",
+        f"{SRC}:7 [verdict-2026-03-02]",
+        lambda p: p.drop("claims", "c032"),
+    ),
+    Break(
+        "c",
+        "claim_support/claim-targets-existing-record",
+        f"{CLM}:14 [c013]",
+        cell("claims", "c013", "record_id", "2024-11-funding"),
+    ),
+    Break(
+        "c",
+        "claim_support/claim-field-exists",
+        f"{CLM}:17 [c016]",
+        cell("claims", "c016", "field", "valuation_usd"),
+    ),
+    Break(
+        "c",
+        "claim_support/claim-value-equals-cell",
+        f"{CLM}:20 [c019]",
+        cell("rounds", "2025-03-funding", "post_money_valuation_usd", "310000000000"),
+    ),
+    Break(
+        "relaxed",
+        "claim_support/claim-source-exists",
+        f"{CLM}:21 [c020]",
+        relaxed(
+            "claims", lambda s: s.pop("foreignKeys"), cell("claims", "c020", "source_id", "nowhere")
+        ),
+    ),
+    Break(
+        "c",
+        "claim_support/status-fits-source-type",
+        f"{CLM}:6 [c005]",
+        cell("claims", "c005", "status", "SECONDARY"),
+    ),
+    Break(
+        "c",
+        "claim_support/written-words-given",
+        f"{CLM}:32 [c031]",
+        cell("claims", "c031", "value_as_written", ""),
+    ),
+    Break(
+        "c",
+        "claim_support/written-words-in-quote",
+        f"{CLM}:36 [c035]",
+        cell("claims", "c035", "value_as_written", "$122bn"),
+    ),
+    # A quote that no longer supports its value: Amazon's $50bn claimed with the words for $30bn.
+    Break(
+        "c",
+        "claim_support/written-words-state-value",
+        f"{CLM}:40 [c039]",
+        cell("claims", "c039", "value_as_written", "30 milliards de dollars"),
+    ),
+    Break(
+        "c",
+        "claim_support/written-unit-fits-field",
+        f"{CLM}:41 [c040]",
+        cells(
+            cell("claims", "c040", "value_as_written", "€30 billion"),
+            cell(
+                "claims",
+                "c040",
+                "quote",
+                "SoftBank Group Corp. will invest an additional €30 billion into OpenAI Group PBC",
+            ),
+        ),
+    ),
+    Break(
+        "c",
+        "claim_support/written-qualifier-fits-term",
+        f"{CLM}:79 [c078]",
+        cell("agreement_terms", "aws-compute-2025-11-spend", "qualifier", "exact"),
+    ),
+    Break(
+        "c",
+        "claim_support/event-not-after-publication",
+        f"{CLM}:18 [c017]",
+        cell("sources", "softbank-2025-04-01", "published_on", "2025-03-01"),
+    ),
+    # --- text hygiene (a formula in a text cell is not in the repository) ----------------------
+    Break(
+        "e",
+        "text_cells/no-formula-prefix",
+        f"{RND}:2 [2024-10-funding]",
+        cell("rounds", "2024-10-funding", "name", '=HYPERLINK("http://x.example","October 2024")'),
+    ),
+    Break(
+        "e",
+        "text_cells/no-html",
+        f"{AGR}:3 [aws-compute-2025-11]",
+        cell(
+            "agreements",
+            "aws-compute-2025-11",
+            "description",
+            "OpenAI to use <img src=x onerror=alert(1)> AWS.",
+        ),
+    ),
+    Break(
+        "e",
+        "text_cells/no-control-characters",
+        f"{QST}:3 [amazon-35bn-conditions]",
+        cell(
+            "questions",
+            "amazon-35bn-conditions",
+            "notes",
+            "Officially only\x07 'when certain conditions are met'.",
+        ),
+    ),
+    Break(
+        "e",
+        "text_cells/no-surrounding-space",
+        f"{ORG}:4 [nvidia]",
+        cell("organizations", "nvidia", "name", "Nvidia "),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]:
+    """Each copy, with all its breaks, validated once: copy name → (exit code, output)."""
+    out = {}
+    for name in sorted({b.copy for b in BREAKS}):
+        package = PackageCopy.make(tmp_path_factory.mktemp(f"broken-{name}"))
+        for brk in BREAKS:
+            if brk.copy == name:
+                brk.edit(package)
+        package.rehash()
+        out[name] = package.validate()
+    return out
+
+
+def problem_lines(output: str, rule: str) -> list[str]:
+    """The problem lines of ``rule`` (``suite/rule``) in the output of validate."""
+    return [line.strip() for line in output.splitlines() if f"[rule:{rule}]" in line]
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=str)
+def test_rule_catches_its_break(runs: dict[str, tuple[int, str]], brk: Break) -> None:
+    code, output = runs[brk.copy]
+    assert code == 1, output
+    suite, rule = brk.rule.split("/")
+    assert re.search(rf"^rule failed: {suite} / {rule} \(expect_\w+\)$", output, re.MULTILINE), (
+        output
+    )
+    lines = problem_lines(output, brk.rule)
+    assert any(line.startswith(brk.where + ":") for line in lines), (brk.where, lines)
+
+
+def test_every_rule_has_a_break() -> None:
+    from openai_funding.rules.suites import CHECKOUT_SUITES, load_suites
+
+    rules = {
+        f"{s.name}/{e['meta']['rule']}"
+        for s in load_suites(CHECKOUT_SUITES)
+        for e in s.data["expectations"]
+    }
+    assert rules == {b.rule for b in BREAKS}
+
+
+def test_failed_rule_shows_the_values_found(runs: dict[str, tuple[int, str]]) -> None:
+    _, output = runs["d"]
+    (line,) = problem_lines(output, "round_totals/post-money-follows")
+    assert "pre_money_valuation_usd=730000000000, amount_usd=110000000000" in line
+    assert "post_money_valuation_usd=850000000000" in line
+    _, output = runs["c"]
+    (line,) = [
+        line
+        for line in problem_lines(output, "claim_support/written-words-state-value")
+        if "[c039]" in line
+    ]
+    assert "30000000000 USD" in line  # what the words read as
+    assert "value=50000000000" in line
+
+
+def test_text_rule_names_the_field(runs: dict[str, tuple[int, str]]) -> None:
+    _, output = runs["e"]
+    (line,) = problem_lines(output, "text_cells/no-formula-prefix")
+    assert "field 'name'" in line
+    assert "=HYPERLINK" in line
+
+
+def test_json_names_rule_and_key(tmp_path: Path) -> None:
+    import json
+
+    package = PackageCopy.make(tmp_path)
+    package.set("rounds", "2026-02-round", "post_money_valuation_usd", "850000000000")
+    package.rehash()
+    code, output = package.validate("--json")
+    assert code == 1
+    report = json.loads(output)
+    (check,) = [c for c in report["checks"] if c["check"] == "post-money-follows"]
+    assert check["suite"] == "round_totals"
+    assert check["success"] is False
+    (problem,) = check["problems"]
+    assert problem["key"] == "2026-02-round"
+    assert problem["row"] == 5
+    assert problem["file"] == "data/rounds.csv"
+    assert problem["check"] == "rule:round_totals/post-money-follows"
