@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openai_funding.render.errors import RenderError
 
-#: pandoc's markdown, as Quarto reads it (``+`` extensions Quarto turns on for ``.qmd``).
+#: pandoc's markdown, naming the extensions the backend relies on (all on by default).
 READER = "markdown+fenced_divs+bracketed_spans+raw_attribute+implicit_figures"
 #: Fonts the typst compiler bundles, so the PDF never depends on the machine's fonts.
 TYPST_FONTS = {"mainfont": "Libertinus Serif", "codefont": "DejaVu Sans Mono"}
