@@ -325,7 +325,7 @@ def parse_number(text: str, language: str = "en") -> Decimal | None:
         if sep and len(frac) == 3 and len(whole) <= 3 and sep == _THOUSANDS[language == "fr"]:
             return Decimal(whole + frac)
         return Decimal(whole + ("." + frac if sep else ""))
-    if m := re.fullmatch(r"(\d{1,3}(?:([ .,])\d{3})+)(?:([.,])(\d+))?", text):
+    if m := re.fullmatch(r"(\d{1,3}([ .,])\d{3}(?:\2\d{3})*)(?:([.,])(\d+))?", text):
         grouped, sep, mark, frac = m.groups()
         if mark == sep:
             return None

@@ -1,0 +1,93 @@
+"""The views the cross-table rules run on, computed from the real package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from openai_funding import load, views
+from openai_funding.canonical import canonical
+from openai_funding.descriptor import read_descriptor
+
+DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, pd.DataFrame]:
+    frames = views.build_all(load(DESCRIPTOR), views.layout(read_descriptor(DESCRIPTOR)))
+    return {name: build() for name, build in frames.items()}
+
+
+def row(frame: pd.DataFrame, key: str) -> pd.Series:
+    (position,) = frame.index[frame["_key"] == key]
+    return frame.loc[position]
+
+
+def test_round_totals(built: dict[str, pd.DataFrame]) -> None:
+    r = row(built["round_totals"], "2026-02-round")
+    assert r["pre_plus_amount"] == 840_000_000_000 == r["post_money_valuation_usd"]
+    assert r["invested_usd"] == r["committed_usd"] == 110_000_000_000
+    assert r["share_total"] == 1
+    assert r["usd_per_eur"] == pytest.approx(1.18013, abs=1e-5)
+    assert (r["_file"], r["_row"]) == ("data/rounds.csv", 5)
+
+
+def test_investment_totals(built: dict[str, pd.DataFrame]) -> None:
+    r = row(built["investment_totals"], "2026-02-amazon")
+    assert r["tranche_sum"] == r["amount_usd"] == 50_000_000_000
+    assert r["tranche_rows"] == r["tranche_count"] == 2
+    assert r["share_of_round"] == pytest.approx(50 / 110)
+
+
+def test_month_windows_compare_by_month(built: dict[str, pd.DataFrame]) -> None:
+    r = row(built["commitment_windows"], "2026-02-softbank-1")
+    assert r["earliest_window"] == pd.Timestamp("2026-02-01")
+    assert r["round_announced_on"] == pd.Timestamp("2026-02-27")
+
+
+def test_claim_support_reads_the_words(built: dict[str, pd.DataFrame]) -> None:
+    c = row(built["claim_support"], "c028")  # 93,21 milliards d'euros
+    assert c["written_reading"] == "93210000000 EUR"
+    assert c["written_unit"] == c["expected_unit"] == "EUR"
+    assert bool(c["written_supports_value"])
+    c = row(built["claim_support"], "c025")  # "vendredi", published on Friday 2026-02-27
+    assert c["written_reading"] == "2026-02-27 (day)"
+
+
+def test_text_cells_cover_every_text_field(built: dict[str, pd.DataFrame]) -> None:
+    cells = built["text_cells"]
+    assert {"data/claims.csv", "data/organizations.csv", "data/sources.csv"} <= set(cells["_file"])
+    assert "quote" in set(cells["_field"])
+    assert "amount_usd" not in set(cells["_field"])
+
+
+def test_every_claimed_cell_counted(built: dict[str, pd.DataFrame]) -> None:
+    cells = built["claimed_cells"]
+    assert len(cells) > 50
+    assert (cells["claims"] >= 1).all()
+
+
+def test_usage_counts_foreign_keys(built: dict[str, pd.DataFrame]) -> None:
+    usage = built["usage"]
+    assert row(usage, "openai")["references"] >= 5
+    assert row(usage, "reuters-fr-2026-02-27")["references"] > 10
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (pd.NA, None),
+        (pd.NaT, None),
+        (True, "true"),
+        (False, "false"),
+        (30_000_000_000, "30000000000"),
+        (10.0, "10"),
+        (2.5, "2.5"),
+        (pd.Timestamp("2026-02-27"), "2026-02-27"),
+        ("NVDA.O", "NVDA.O"),
+    ],
+)
+def test_canonical(value: object, text: str | None) -> None:
+    assert canonical(value) == text
