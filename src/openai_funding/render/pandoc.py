@@ -73,6 +73,12 @@ def to_html(
 
 
 def to_typst(document: Path, md: Path, meta: Path, out: Path, options: list[str]) -> str:
-    """Write a typst source file for the PDF."""
-    args = [*common(md, meta, options), "--to=typst", f"--output={out}"]
+    """Write a typst source file for the PDF (figures may break across pages, see
+    ``filters/typst-header.typ``)."""
+    args = [
+        *common(md, meta, options),
+        "--to=typst",
+        f"--include-in-header={filter_path('typst-header.typ')}",
+        f"--output={out}",
+    ]
     return run(document, args, "pandoc typst")

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 _PUNCT = re.compile("([" + re.escape(string.punctuation) + "])")
+_LINK = re.compile(r"\[(.*?)\]\(<[^>]*>\)")
+#: About how many characters of table text fit on one line of the PDF's text width.
+LINE_CHARS = 105
 _SPACE = re.compile(r"\s+")
 
 
@@ -39,6 +42,12 @@ def link(label: object, url: object) -> str:
     return f"[{text(label)}](<{safe}>)"
 
 
+def _word_length(cell: str) -> int:
+    """Length of the longest unbreakable word of an escaped cell (links count their label)."""
+    plain = _LINK.sub(r"\1", cell).replace("\\", "")
+    return max((len(w) for w in re.split(r"[\s/-]+", plain)), default=0)
+
+
 @dataclass
 class Table:
     """A table for the report: column headers, rows of already-escaped Markdown cells.
@@ -53,14 +62,27 @@ class Table:
     records: list[dict[str, object]] = field(default_factory=list)
     widths: Sequence[int] | None = None
 
+    def shares(self) -> list[float]:
+        """Relative column widths: each column at least as wide as its longest word (so nothing
+        overflows on paper), the rest shared out by ``widths``."""
+        weights = list(self.widths or [1] * len(self.columns))
+        longest = [
+            max((_word_length(cell) for cell in [text(head), *column]), default=1)
+            for head, column in zip(self.columns, zip(*self.rows, strict=False), strict=False)
+        ] or [1] * len(self.columns)
+        longest += [1] * (len(self.columns) - len(longest))
+        floor = [(n + 2) / LINE_CHARS for n in longest]
+        if sum(floor) >= 1:
+            return [f / sum(floor) for f in floor]
+        spare = 1 - sum(floor)
+        return [f + spare * w / sum(weights) for f, w in zip(floor, weights, strict=True)]
+
     def _repr_markdown_(self) -> str:
-        widths = self.widths or [1] * len(self.columns)
-        total = sum(widths)
         # pandoc turns a pipe table whose separator line is long into relative widths, so cells
         # wrap instead of overflowing the page.
-        dashes = [max(3, round(72 * w / total)) for w in widths]
+        dashes = [max(3, round(100 * share)) for share in self.shares()]
         head = "| " + " | ".join(text(c) for c in self.columns) + " |"
-        sep = "|" + "|".join("-" * d for d in dashes) + "|"
+        sep = "|" + "|".join(":" + "-" * d for d in dashes) + "|"  # left-aligned columns
         body = ["| " + " | ".join(row) + " |" for row in self.rows]
         return "\n".join([head, sep, *body]) + "\n"
 

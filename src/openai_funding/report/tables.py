@@ -289,19 +289,27 @@ def claims_table(data: ReportData) -> Table:
         rows.append(
             [
                 text(f"{c.resource}/{c.record_id}"),
-                text(c.field),
-                text(c.value),
+                text(c.field.replace("_", " ")),
+                text(_readable(c.field, c.value)),
                 text(f"“{c.quote}”"),
-                link(label, src["url"]),
-                text(c.status),
+                link(label, src["url"]) + " " + text(f"({c.status})"),
             ]
         )
     return Table(
-        ["Record", "Field", "Value", "Quote", "Source", "Status"],
+        ["Record", "Field", "Value", "Quote", "Source (status)"],
         rows,
         records,
-        widths=[5, 4, 3, 10, 4, 2],
+        widths=[4, 3, 2, 10, 4],
     )
+
+
+def _readable(field: str, value: str) -> str:
+    """A claimed value as a reader says it: money in billions, the rest as stored."""
+    if field.endswith("_usd") and value.isdigit():
+        return usd_bn(int(value))
+    if field.endswith("_eur") and value.isdigit():
+        return f"€{int(value) / 1e9:,.2f}bn"
+    return value
 
 
 def full_dictionary_table(data: ReportData) -> Table:
