@@ -76,8 +76,11 @@ class Engine:
     def validate(self, suite_file: SuiteFile, frame: pd.DataFrame) -> list[Outcome]:
         """Validate ``frame`` against one suite; the outcome of each expectation, in suite order."""
         gx = self._gx
-        suite = self.context.suites.add(gx.ExpectationSuite(**_without_id(suite_file.data)))
-        definition = self.context.validation_definitions.add(
+        # add_or_update: an engine may validate the same suite on several frames.
+        suite = self.context.suites.add_or_update(
+            gx.ExpectationSuite(**_without_id(suite_file.data))
+        )
+        definition = self.context.validation_definitions.add_or_update(
             gx.ValidationDefinition(name=suite_file.name, data=self._batch, suite=suite)
         )
         parameters = {"dataframe": frame}
