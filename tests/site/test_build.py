@@ -1,0 +1,205 @@
+"""`openai-funding build`: the published site, its contents, and how it is replaced."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser import visit
+from openai_funding import site
+from openai_funding.hashing import refresh_file
+from support import ROOT, tree_digest
+
+pytestmark = pytest.mark.slow
+
+EPOCH = "1772150400"  # 2026-02-27: the build date comes from the commit or this, never the clock
+SECTIONS = [
+    "The round at a glance",
+    "Who put in what",
+    "Money now and money later",
+    "Valuation history",
+    "The agreements",
+    "Open questions and what changed afterwards",
+    "Data quality",
+    "Data dictionary",
+    "Sources",
+]
+KEY_NUMBERS = [
+    "$110bn",
+    "$730bn",
+    "$840bn",
+    "13.1%",
+    "€93.21bn",
+    "1.1801",
+    "$15bn",
+    "$35bn",
+    "$122bn",
+    "$852bn",
+]
+
+
+def make_repo(folder: Path) -> Path:
+    """The inputs of a build (no git history: the build date falls back to the data's)."""
+    for name in ("data", "report", "validation", "requirements"):
+        shutil.copytree(
+            ROOT / name, folder / name, ignore=shutil.ignore_patterns("_site", ".quarto")
+        )
+    for name in ("datapackage.json", "pyproject.toml"):
+        shutil.copy2(ROOT / name, folder / name)
+    return folder
+
+
+def quiet(_: str) -> None:
+    """A build log that prints nothing."""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    repo = make_repo(tmp_path_factory.mktemp("repo"))
+    site.build(repo, log=quiet)
+    yield repo
+    mp.undo()
+
+
+def pdf_text(pdf: Path) -> str:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.fail("pdftotext is missing: apt-get install poppler-utils")
+    return subprocess.run(
+        [exe, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
+    out = built / "_site"
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert files == sorted(
+        ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
+        + [r["path"] for r in descriptor["resources"]]
+    )
+    for res in descriptor["resources"]:  # the published CSVs are the validated ones
+        assert (out / res["path"]).read_bytes() == (built / res["path"]).read_bytes()
+    report = json.loads((out / "validation.json").read_text(encoding="utf-8"))
+    assert report["valid"] is True
+    assert report["checks_run"] == len(report["checks"]) > 20
+    assert report["descriptor"] == "datapackage.json"
+    assert not list((built / ".build").glob("stage-*"))
+
+
+def test_html_has_every_section_and_key_number(built: Path) -> None:
+    soup = BeautifulSoup(
+        (built / "_site" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    headings = [" ".join(h.get_text(" ").split()) for h in soup.find_all("h1")]
+    for section in SECTIONS:
+        assert any(section in h for h in headings), section
+    text = soup.get_text(" ")
+    for number in KEY_NUMBERS:
+        assert number in text, number
+    assert len(soup.select("div.of-chart")) == 4
+    assert all(fig.find("figcaption") for fig in soup.select("figure"))
+
+
+def test_html_references_nothing_outside_itself(built: Path) -> None:
+    soup = BeautifulSoup(
+        (built / "_site" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+        for node in soup.find_all(tag):
+            value = node.get(attr)
+            assert value is None or value.startswith("data:"), (tag, value)
+
+
+def test_pdf_has_every_section_and_key_number(built: Path) -> None:
+    text = " ".join(pdf_text(built / "_site" / "openai-funding.pdf").split())
+    for section in SECTIONS:
+        assert section in text, section
+    for number in KEY_NUMBERS:
+        assert number in text, number
+    assert "Figure 4" in text
+    assert "Table 10" in text
+
+
+@pytest.mark.browser
+def test_report_in_a_real_browser(built: Path) -> None:
+    seen = visit(
+        built / "_site" / "index.html",
+        {
+            "charts": "document.querySelectorAll('div.of-chart svg').length",
+            "text": "document.body.innerText",
+        },
+    )
+    assert seen.charts_drawn
+    assert seen.values["charts"] == 4
+    assert seen.console_errors == []
+    assert seen.dialogs == []
+    outside = [u for u in seen.requests if not u.startswith(("file://", "data:"))]
+    assert outside == []
+    for number in KEY_NUMBERS:
+        assert number in seen.values["text"], number
+
+
+def test_second_build_with_no_change_is_skipped(built: Path) -> None:
+    before = tree_digest(built / "_site")
+    lines: list[str] = []
+    site.build(built, log=lines.append)
+    assert any("up to date" in line for line in lines), lines
+    assert tree_digest(built / "_site") == before
+
+
+def test_invalid_data_is_refused_and_the_site_kept(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_digest(built / "_site")
+    rounds = built / "data" / "rounds.csv"
+    original = rounds.read_bytes()
+    try:
+        rounds.write_bytes(original.replace(b"730000000000", b"731000000000", 1))
+        refresh_file(built / "datapackage.json")
+        code = site.run(built)
+        out = capsys.readouterr()
+        assert code == 1
+        assert "invalid" in out.err
+        assert "rounds" in out.out
+        assert tree_digest(built / "_site") == before
+    finally:
+        rounds.write_bytes(original)
+        refresh_file(built / "datapackage.json")
+
+
+def test_failed_render_keeps_the_last_good_site(
+    built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_digest(built / "_site")
+    qmd = built / "report" / "index.qmd"
+    original = qmd.read_text(encoding="utf-8")
+    try:
+        qmd.write_text(
+            original + "\n```{python}\nfigures.no_such_chart(data)\n```\n", encoding="utf-8"
+        )
+        code = site.run(built)
+        err = capsys.readouterr().err
+        assert code == 1
+        assert "index.qmd" in err
+        assert "no_such_chart" in err
+        assert tree_digest(built / "_site") == before
+        assert not list((built / ".build").glob("stage-*"))
+    finally:
+        qmd.write_text(original, encoding="utf-8")
+
+
+def test_same_inputs_give_the_same_bytes_in_another_folder(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    other = make_repo(tmp_path / "elsewhere")
+    site.build(other, log=quiet)
+    assert tree_digest(other / "_site") == tree_digest(built / "_site")
