@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from openai_funding.rules.deferred import defer
 from openai_funding.rules.outcomes import Outcome, to_checks
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +37,7 @@ class Engine:
     def __init__(self) -> None:
         # Must be set before Great Expectations is first imported.
         os.environ["GX_ANALYTICS_ENABLED"] = "false"
+        defer()
         with warnings.catch_warnings():
             # Libraries below Great Expectations import deprecated modules (sre_constants):
             # their warnings are theirs to fix, not our users' to read.
