@@ -436,10 +436,9 @@ def _support(
         reading = written.read_quantity(written_text, language)
         out["expected_unit"] = _expected_unit(name, record)
         if str(claim.resource) == "agreement_terms" and record is not None:
+            # Compared only where the words carry a qualifier ("2 gigawatts" says nothing).
+            out["written_qualifier"] = reading.qualifier if reading else None
             out["term_qualifier"] = None if pd.isna(record["qualifier"]) else record["qualifier"]
-            qual = reading.qualifier if reading else None
-            out["term_qualifier"] = out["term_qualifier"] if qual else None
-            out["written_qualifier"] = qual
     elif kind == "date":
         reading = written.read_date(written_text, published)
     elif kind == "boolean":

@@ -43,7 +43,7 @@ SCALES: dict[str, int] = {
     "billiard": 10**15,
 }
 
-#: Number words, English and French, one to twelve (and the teens' round neighbours).
+#: Number words, English and French, from one to twelve ("a"/"an" count as one).
 NUMBER_WORDS: dict[str, int] = {
     word: n
     for n, words in {

@@ -32,9 +32,13 @@ class Outcome:
 
 
 def to_checks(
-    suite: SuiteFile, frame: pd.DataFrame | None, outcomes: list[Outcome], *, missing_frame=False
+    suite: SuiteFile,
+    frame: pd.DataFrame | None,
+    outcomes: list[Outcome],
+    *,
+    missing_frame: bool = False,
 ) -> list[Check]:
-    """One Check per expectation of ``suite``."""
+    """One Check per expectation of ``suite`` (one failed Check if its frame does not exist)."""
     from openai_funding.validate_cmd import Check
 
     if missing_frame:
@@ -109,24 +113,15 @@ def _found(row: pd.Series, columns: list[str]) -> str:
 
 def _observed(frame: pd.DataFrame, expectation: dict[str, Any]) -> dict[str, str]:
     """The values of the column named by ``meta.show`` (with its ``unit``), by record key."""
+    import pandas as pd
+
     show = expectation["meta"].get("show")
     if not show:
         return {}
     column, unit, digits = show["column"], show.get("unit", ""), int(show.get("digits", 6))
     out = {}
     for key, value in zip(frame["_key"], frame[column], strict=True):
-        if value is None or value is _na():
+        if pd.isna(value):
             continue
-        try:
-            text = f"{float(value):.{digits}f}"
-        except (TypeError, ValueError):
-            continue
-        if text != "nan":
-            out[str(key)] = f"{text} {unit}".strip()
+        out[str(key)] = f"{float(value):.{digits}f} {unit}".strip()
     return out
-
-
-def _na() -> Any:
-    import pandas as pd
-
-    return pd.NA
