@@ -32,18 +32,27 @@ def files_under(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[P
 
 
 def content_hash(files: Iterable[Path], base: Path, extra: Iterable[str] = ()) -> str:
-    """sha256 over the relative names and bytes of ``files`` (and ``extra`` strings)."""
+    """sha256 over the names and bytes of ``files`` (and ``extra`` strings).
+
+    A file is named relative to ``base`` (or, for the package's own files, to the package), so
+    the hash depends neither on the folder nor on how the paths were spelt.
+    """
+    named = {_name(path.resolve(), base.resolve()): path for path in files}
     digest = hashlib.sha256()
-    for path in sorted(set(files)):
-        try:
-            rel = path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            rel = path.name
-        digest.update(rel.encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name in sorted(named):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256(named[name].read_bytes()).digest())
     for item in extra:
         digest.update(b"\1" + item.encode())
     return digest.hexdigest()
+
+
+def _name(path: Path, base: Path) -> str:
+    if path.is_relative_to(base):
+        return path.relative_to(base).as_posix()
+    if path.is_relative_to(PACKAGE_DIR):
+        return "openai_funding/" + path.relative_to(PACKAGE_DIR).as_posix()
+    return path.as_posix()
 
 
 def package_code() -> list[Path]:

@@ -1,0 +1,38 @@
+"""Content hashes decide what to skip: same inputs, same hash, wherever and however named."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from openai_funding.validation_report import inputs_of
+from support import Edit
+
+
+def test_hash_ignores_how_the_path_is_spelt(
+    package_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(package_copy.parent)
+    assert inputs_of(Path("datapackage.json"), rules=True) == inputs_of(
+        package_copy.resolve(), rules=True
+    )
+
+
+def test_hash_ignores_the_folder_and_the_clock(package_copy: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    shutil.copytree(package_copy.parent, other, ignore=shutil.ignore_patterns("elsewhere"))
+    os.utime(other / "data" / "rounds.csv", (0, 0))
+    assert inputs_of(other / "datapackage.json", rules=True) == inputs_of(package_copy, rules=True)
+
+
+def test_hash_changes_with_one_byte_of_data(package_copy: Path, edit_csv: Edit) -> None:
+    before = inputs_of(package_copy, rules=True)
+    edit_csv("rounds", "6600000000", "6600000001", rehash=False)
+    assert inputs_of(package_copy, rules=True) != before
+
+
+def test_hash_depends_on_whether_rules_ran(package_copy: Path) -> None:
+    assert inputs_of(package_copy, rules=True) != inputs_of(package_copy, rules=False)
