@@ -18,7 +18,9 @@ def styled(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
     """Apply the report's theme and the chart's description (read by screen readers)."""
     return (
         chart.properties(description=description)
-        .configure(font="system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif")
+        .configure(
+            font="system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
+        )
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=11, titleFontSize=12, grid=False)
         .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom")
