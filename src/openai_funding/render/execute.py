@@ -8,6 +8,7 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from openai_funding.render.errors import InputError, RenderError
@@ -56,7 +57,6 @@ def execute(
     """
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     result = Executed()
     for c in doc.cells:
@@ -88,42 +88,64 @@ def execute(
                 nb.cells.append(nbformat.v4.new_code_cell(f"__openai_funding_inline({expr})"))
                 plan.append(("inline", (index, k, expr)))
 
+    from traitlets.config import Config
+
     cwd = str(doc.execute_dir())
-    client = NotebookClient(
-        nb,
-        kernel_name=kernel_name(doc),
-        timeout=None,
-        allow_errors=False,
-        resources={"metadata": {"path": cwd}},
-    )
     kernel_env = {**os.environ, **(env or {})}
     t0 = time.perf_counter()
-    # the kernel's own log (e.g. ipykernel's TCP notice) goes to a file, shown if the kernel dies
+    # The kernel talks over Unix sockets in a private temporary folder, not TCP: no port is
+    # opened, and rendering works where the network (even loopback) is down. The kernel's own
+    # log goes to a file, shown if the kernel dies.
     with (
+        tempfile.TemporaryDirectory(prefix="of-kernel-") as sockets,
         tempfile.TemporaryFile() as kernel_log,
-        client.setup_kernel(env=kernel_env, cwd=cwd, stderr=kernel_log),
     ):
-        result.timings["kernel start"] = time.perf_counter() - t0
-        t1 = time.perf_counter()
-        for i, (kind, what) in enumerate(plan):
-            try:
-                client.execute_cell(nb.cells[i], i)
-            except CellExecutionError as exc:
-                raise _cell_error(doc, kind, what, exc) from None
-            except DeadKernelError:
-                kernel_log.seek(0)
-                tail = kernel_log.read().decode(errors="replace").strip().splitlines()[-5:]
-                raise _cell_error(
-                    doc, kind, what, "the kernel died" + "".join(f"; {t}" for t in tail)
-                ) from None
-            if kind == "cell":
-                result.outputs[what.number] = list(nb.cells[i].outputs)
-            elif kind == "inline":
-                index, k, _expr = what
-                result.inline[(index, k)] = _inline_text(nb.cells[i].outputs)
-        result.timings["execute"] = time.perf_counter() - t1
+        ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        client = NotebookClient(
+            nb,
+            config=ipc,
+            kernel_name=kernel_name(doc),
+            timeout=None,
+            allow_errors=False,
+            resources={"metadata": {"path": cwd}},
+        )
+        with client.setup_kernel(env=kernel_env, cwd=cwd, stderr=kernel_log):
+            _run_plan(doc, client, nb, plan, result, kernel_log, t0)
     log(f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}")
     return result
+
+
+def _run_plan(
+    doc: Document,
+    client: Any,
+    nb: Any,
+    plan: list[tuple[str, Any]],
+    result: Executed,
+    kernel_log: Any,
+    t0: float,
+) -> None:
+    """Execute the notebook cells of ``plan`` in order, stopping at the first error."""
+    from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+    result.timings["kernel start"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    for i, (kind, what) in enumerate(plan):
+        try:
+            client.execute_cell(nb.cells[i], i)
+        except CellExecutionError as exc:
+            raise _cell_error(doc, kind, what, exc) from None
+        except DeadKernelError:
+            kernel_log.seek(0)
+            tail = kernel_log.read().decode(errors="replace").strip().splitlines()[-5:]
+            raise _cell_error(
+                doc, kind, what, "the kernel died" + "".join(f"; {t}" for t in tail)
+            ) from None
+        if kind == "cell":
+            result.outputs[what.number] = list(nb.cells[i].outputs)
+        elif kind == "inline":
+            index, k, _expr = what
+            result.inline[(index, k)] = _inline_text(nb.cells[i].outputs)
+    result.timings["execute"] = time.perf_counter() - t1
 
 
 def _inline_text(outputs: list[dict[str, Any]]) -> str:
