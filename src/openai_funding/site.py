@@ -233,7 +233,11 @@ def _render(root: Path, out: Path, validation: Path, epoch: str, engine: str, lo
     try:
         render(root / "report", to=("html", "pdf"), engine=engine, output_dir=out, env=env, log=log)
     except RenderError as exc:
-        raise BuildError(f"the report failed to render: {exc}") from None
+        raise BuildError(
+            f"the report failed to render: {exc}\n"
+            f"(its cells were reading the data package {env['OPENAI_FUNDING_PACKAGE']}, "
+            "which passed validation)"
+        ) from None
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

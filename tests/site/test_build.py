@@ -11,9 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import visit
+from buildrepo import make_repo
 from openai_funding import site
 from openai_funding.hashing import refresh_file
-from support import ROOT, tree_digest
+from support import tree_digest
 
 pytestmark = pytest.mark.slow
 
@@ -41,17 +42,6 @@ KEY_NUMBERS = [
     "$122bn",
     "$852bn",
 ]
-
-
-def make_repo(folder: Path) -> Path:
-    """The inputs of a build (no git history: the build date falls back to the data's)."""
-    for name in ("data", "report", "validation", "requirements"):
-        shutil.copytree(
-            ROOT / name, folder / name, ignore=shutil.ignore_patterns("_site", ".quarto")
-        )
-    for name in ("datapackage.json", "pyproject.toml"):
-        shutil.copy2(ROOT / name, folder / name)
-    return folder
 
 
 def quiet(_: str) -> None:

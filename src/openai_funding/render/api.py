@@ -42,7 +42,11 @@ def choose_engine(engine: str) -> str:
     if engine == "auto":
         return "quarto" if shutil.which("quarto") else "offline"
     if engine == "quarto" and not shutil.which("quarto"):
-        raise InputError(Path("quarto"), "--engine quarto, but no `quarto` on PATH")
+        raise InputError(
+            Path("quarto"),
+            "--engine quarto, but no `quarto` on PATH: install Quarto (quarto.org), "
+            "or use --engine offline, which needs no download",
+        )
     return engine
 
 

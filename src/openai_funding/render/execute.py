@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -88,6 +89,7 @@ def execute(
                 nb.cells.append(nbformat.v4.new_code_cell(f"__openai_funding_inline({expr})"))
                 plan.append(("inline", (index, k, expr)))
 
+    from jupyter_client.kernelspec import NoSuchKernel
     from traitlets.config import Config
 
     cwd = str(doc.execute_dir())
@@ -109,7 +111,15 @@ def execute(
             allow_errors=False,
             resources={"metadata": {"path": cwd}},
         )
-        with client.setup_kernel(env=kernel_env, cwd=cwd, stderr=kernel_log):
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(client.setup_kernel(env=kernel_env, cwd=cwd, stderr=kernel_log))
+            except NoSuchKernel:
+                raise InputError(
+                    doc.path,
+                    f"no Jupyter kernel named {kernel_name(doc)!r}: the python3 kernel comes with "
+                    "the ipykernel package (`pip install ipykernel`, or `nox` installs it)",
+                ) from None
             _run_plan(doc, client, nb, plan, result, kernel_log, t0)
     log(f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}")
     return result

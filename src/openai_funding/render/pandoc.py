@@ -32,7 +32,16 @@ def filter_path(name: str) -> Path:
 
 def run(document: Path, args: list[str], stage: str) -> str:
     """Run pandoc with ``args``; return its warnings; raise :class:`RenderError` on failure."""
-    proc = subprocess.run([pandoc_path(), *args], capture_output=True, text=True, check=False)
+    try:
+        exe = pandoc_path()
+    except (ImportError, OSError) as exc:
+        raise RenderError(
+            document,
+            f"pandoc is missing ({exc}): it comes with the pypandoc-binary package "
+            "(`pip install pypandoc-binary`, or `nox` installs it), or install pandoc on PATH",
+            stage=stage,
+        ) from None
+    proc = subprocess.run([exe, *args], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RenderError(document, proc.stderr or f"pandoc exited {proc.returncode}", stage=stage)
     return proc.stderr

@@ -15,8 +15,15 @@ def compile_pdf(document: Path, typ: Path, out: Path, when: dt.datetime) -> None
     Modern, DejaVu Sans Mono), so the PDF is the same on every machine. The root is ``/`` because
     figure paths are absolute.
     """
-    import typst
-
+    try:
+        import typst
+    except ImportError:
+        raise RenderError(
+            document,
+            "the typst compiler is missing: it comes with the `typst` package "
+            "(`pip install typst`, or `nox` installs it)",
+            stage="typst compile",
+        ) from None
     try:
         typst.compile(
             str(typ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,6 +88,8 @@ class RoundFacts:
 def round_facts(data: ReportData, round_id: str = ROUND_ID) -> RoundFacts:
     """The headline figures of ``round_id`` and of the record that updates it, if any."""
     rounds = data["rounds"].set_index("round_id")
+    if round_id not in rounds.index:
+        raise LookupError(f"{data.path}: the rounds table has no record {round_id!r}")
     row = rounds.loc[round_id]
     later = rounds[rounds["updates_round_id"] == round_id]
     close = later.iloc[0] if len(later) else None
@@ -101,3 +105,15 @@ def round_facts(data: ReportData, round_id: str = ROUND_ID) -> RoundFacts:
         closed_post_money_usd=None if close is None else int(close["post_money_valuation_usd"]),
         investors=int((investments["round_id"] == round_id).sum()),
     )
+
+
+def build_date(data: ReportData) -> str:
+    """The date the report states it was built: ``SOURCE_DATE_EPOCH`` (the build sets it to the
+    last commit's date), else the package's ``created`` date. Never the clock, so two builds of
+    the same inputs on different days give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    else:
+        day = dt.datetime.fromisoformat(str(data.descriptor.get("created", "1970-01-01"))).date()
+    return long_date(day)

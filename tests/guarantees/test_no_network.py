@@ -1,0 +1,42 @@
+"""The build needs no network: validate and report pass in a network namespace with no
+interface up (``unshare -n``, as root; CI runs as root), with the environment already installed."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from buildrepo import EPOCH, cli, make_repo, run
+
+pytestmark = pytest.mark.slow
+
+
+def offline(*argv: str) -> list[str]:
+    """``argv`` run inside a new network namespace (no interface up, not even loopback)."""
+    unshare = shutil.which("unshare")
+    if unshare is None or os.geteuid() != 0:
+        pytest.fail(
+            "this guarantee is tested as root with util-linux's `unshare -n` (CI runs as root)"
+        )
+    return [unshare, "--net", "--", *argv]
+
+
+def test_the_namespace_really_has_no_network(tmp_path: Path) -> None:
+    probe = "import socket, sys\ntry:\n socket.create_connection(('127.0.0.1', 9), timeout=2)\nexcept OSError as e:\n sys.exit(e.errno)\n"
+    done = run(offline(sys.executable, "-c", probe), tmp_path)
+    assert done.returncode == errno.ENETUNREACH, done.stderr
+
+
+def test_validate_and_build_pass_without_network(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    validated = run(offline(*cli("validate", "--report", ".build/validation.json")), repo)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    built = run(offline(*cli("build")), repo, SOURCE_DATE_EPOCH=EPOCH)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (repo / "_site" / "index.html").stat().st_size > 100_000
+    assert (repo / "_site" / "openai-funding.pdf").read_bytes().startswith(b"%PDF")

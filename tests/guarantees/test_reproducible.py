@@ -1,0 +1,56 @@
+"""Reproducible: two clean builds from the same inputs, in different folders and on different
+days, give byte-identical files; the date the report shows comes from the inputs, not the clock."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from buildrepo import EPOCH, cli, make_repo, run
+from support import tree_digest
+
+pytestmark = pytest.mark.slow
+
+
+def faketime(day: str) -> list[str]:
+    exe = shutil.which("faketime")
+    if exe is None:
+        pytest.fail("faketime is missing: apt-get install faketime (it fakes the clock of a build)")
+    return [exe, "-f", f"@{day} 12:00:00"]
+
+
+def test_clean_builds_on_different_days_and_folders_match(tmp_path: Path) -> None:
+    first = make_repo(tmp_path / "monday" / "openai-funding")
+    second = make_repo(tmp_path / "elsewhere" / "copy")
+    for repo, day in ((first, "2026-03-02"), (second, "2031-12-24")):
+        done = run([*faketime(day), *cli("build")], repo)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert tree_digest(first / "_site") == tree_digest(second / "_site")
+
+
+def test_the_build_date_comes_from_the_inputs(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    done = run([*faketime("2031-12-24"), *cli("build")], repo, SOURCE_DATE_EPOCH=EPOCH)
+    assert done.returncode == 0, done.stdout + done.stderr
+    shown = datetime.fromtimestamp(int(EPOCH), tz=UTC)
+    pdf = repo / "_site" / "openai-funding.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"dated {shown.day} {shown:%B %Y}" in " ".join(text.split())
+    assert "2031" not in text
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "2031" not in info
+
+
+def test_without_git_or_epoch_the_date_is_the_packages(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    assert not (repo / ".git").exists()
+    done = run([*faketime("2031-12-24"), *cli("build")], repo)
+    assert done.returncode == 0, done.stdout + done.stderr
+    html = (repo / "_site" / "index.html").read_text(encoding="utf-8")
+    assert "dated 26 November 2026" in " ".join(html.split())  # datapackage.json's `created`
