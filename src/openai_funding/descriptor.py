@@ -32,6 +32,11 @@ def read_descriptor(path: str | Path) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("resources"), list):
         raise UnusableInputError(f"{path}: not a data package descriptor (no 'resources' list)")
+    for number, res in enumerate(data["resources"], start=1):
+        if not isinstance(res, dict):
+            raise UnusableInputError(
+                f"{path}: not a data package descriptor (resource {number} is not an object)"
+            )
     return data
 
 

@@ -65,7 +65,9 @@ def validation_inputs(descriptor: Path) -> list[Path]:
     import json
 
     base = descriptor.parent
-    files = [descriptor, *package_code(), *files_under(base / "validation")]
+    # A missing descriptor hashes as absent: validating it then says why (exit 2), not a crash.
+    files = [descriptor] if descriptor.is_file() else []
+    files += [*package_code(), *files_under(base / "validation")]
     lock = base / "requirements" / "lock.txt"
     if lock.is_file():
         files.append(lock)

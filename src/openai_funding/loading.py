@@ -22,6 +22,11 @@ DTYPES = {
 class LoadError(ValueError):
     """A cell that does not convert to its field's type; names the file, row and field."""
 
+    def __init__(self, file: str, row: int | None, field: str | None, detail: str) -> None:
+        self.file, self.row, self.field, self.detail = file, row, field, detail
+        where = file if row is None else f"{file}:{row}"
+        super().__init__(f"{where}: field {field!r}: {detail}" if field else f"{where}: {detail}")
+
 
 def load(path: str | Path = "datapackage.json") -> dict[str, pd.DataFrame]:
     """Read every resource of the package as a typed DataFrame, keyed by resource name.
@@ -46,18 +51,21 @@ def read_resource(resource: dict[str, Any], base: Path) -> pd.DataFrame:
 
     rel = resource["path"]
     fields = resource["schema"]["fields"]
-    frame = pd.read_csv(
-        base / rel,
-        dtype=str,
-        keep_default_na=False,
-        na_values=resource["schema"].get("missingValues", [""]),
-        encoding="utf-8",
-    )
+    try:
+        frame = pd.read_csv(
+            base / rel,
+            dtype=str,
+            keep_default_na=False,
+            na_values=resource["schema"].get("missingValues", [""]),
+            encoding="utf-8",
+        )
+    except ValueError as exc:  # pandas' ParserError and UnicodeDecodeError are ValueErrors
+        raise LoadError(rel, None, None, f"not readable as comma-separated UTF-8: {exc}") from None
     out = {}
     for field in fields:
         name = field["name"]
         if name not in frame.columns:
-            raise LoadError(f"{rel}: field {name!r}: column missing")
+            raise LoadError(rel, 1, name, "column missing")
         out[name] = _convert(frame[name], field, rel)
     return pd.DataFrame(out)
 
@@ -79,12 +87,17 @@ def _convert(column: pd.Series, field: dict[str, Any], rel: str) -> pd.Series:
         if kind in ("integer", "number"):
             return pd.to_numeric(column).astype(DTYPES[kind])
         return column.astype("string")
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         bad_row = _first_bad_row(column, kind)
-        raise LoadError(f"{rel}:{bad_row}: field {field['name']!r}: {exc}") from None
+        detail = "beyond the range of a 64-bit integer" if isinstance(exc, OverflowError) else exc
+        raise LoadError(rel, bad_row, field["name"], str(detail)) from None
 
 
-def _first_bad_row(column: pd.Series, kind: str) -> int | str:
+#: The range of a 64-bit integer column (``Int64``).
+INT64 = range(-(2**63), 2**63)
+
+
+def _first_bad_row(column: pd.Series, kind: str) -> int | None:
     import pandas as pd
 
     for position, value in enumerate(column, start=2):
@@ -93,8 +106,11 @@ def _first_bad_row(column: pd.Series, kind: str) -> int | str:
         try:
             if kind == "date":
                 pd.to_datetime(value, format="%Y-%m-%d")
-            elif kind in ("integer", "number"):
+            elif kind == "integer":
+                if int(value) not in INT64:
+                    return position
+            elif kind == "number":
                 float(value)
         except (ValueError, TypeError):
             return position
-    return "?"
+    return None

@@ -4,6 +4,7 @@ constraints, primary and foreign keys, and the sha256 hashes and byte sizes of t
 from __future__ import annotations
 
 import contextlib
+import copy
 import csv
 import io
 from pathlib import Path
@@ -24,18 +25,21 @@ def check_schemas(descriptor: dict[str, Any], descriptor_path: Path) -> list[Pro
     from frictionless import FrictionlessException, Package, system
 
     name = descriptor_path.name
+    base = descriptor_path.parent
     paths = {r.get("name"): r.get("path") for r in descriptor["resources"] if isinstance(r, dict)}
+    outside = _leaving_paths(descriptor, base, name)
+    if outside:  # never read a file outside the package, not even to validate it
+        return outside
     try:
         # frictionless prints nothing itself, but libraries below it may warn on odd bytes.
         with contextlib.redirect_stderr(io.StringIO()), system.use_context(trusted=False):
-            package = Package(descriptor, basepath=str(descriptor_path.parent))
+            package = Package(_comma_separated(descriptor), basepath=str(base))
             report = package.validate()
     except FrictionlessException as exc:
         return [Problem(name, None, None, exc.error.type, _clean(exc.error.message))]
     problems: list[Problem] = [
         Problem(name, None, None, e.type, _clean(e.message)) for e in report.errors
     ]
-    base = descriptor_path.parent
     for task in report.tasks:
         file = str(paths.get(task.name) or task.place or task.name)
         for error in task.errors:
@@ -43,6 +47,85 @@ def check_schemas(descriptor: dict[str, Any], descriptor_path: Path) -> list[Pro
             if problem.check == "encoding-error":
                 problem = _locate_encoding_error(base / file, problem)
             problems.append(problem)
+    for file in paths.values():
+        if isinstance(file, str):
+            problems.extend(_format_problems(base / file, file))
+    return problems
+
+
+def _leaving_paths(descriptor: dict[str, Any], base: Path, name: str) -> list[Problem]:
+    """A resource whose path, once links are followed, is not inside the package's folder."""
+    problems = []
+    root = base.resolve()
+    for res in descriptor["resources"]:
+        rel = res.get("path") if isinstance(res, dict) else None
+        if not isinstance(rel, str):
+            continue
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "path",
+                    "path-error",
+                    f"resource {res.get('name')!r}: path "
+                    "leaves the package (absolute, or through '..')",
+                    rel,
+                )
+            )
+        elif not (base / rel).resolve().is_relative_to(root):
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "path-error",
+                    "the file is a link to a file outside the package: put the data itself here",
+                    str((base / rel).resolve()),
+                )
+            )
+    return problems
+
+
+def _comma_separated(descriptor: dict[str, Any]) -> dict[str, Any]:
+    """The descriptor with a comma as every CSV's delimiter unless it names a dialect: without
+    one, frictionless guesses the delimiter, and a file saved with semicolons would pass here
+    and fail in every reader that expects commas (ours included)."""
+    out = copy.deepcopy(descriptor)
+    for res in out["resources"]:
+        if isinstance(res, dict) and "dialect" not in res:
+            res["dialect"] = {"delimiter": ","}
+    return out
+
+
+def _format_problems(path: Path, file: str) -> list[Problem]:
+    """UTF-8 without a byte order mark and LF line endings, as the package promises."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []  # frictionless has said why
+    problems = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        problems.append(
+            Problem(
+                file,
+                1,
+                None,
+                "format-error",
+                "the file starts with a byte order mark: save it as UTF-8 without BOM",
+            )
+        )
+    if b"\r" in data:
+        row = data.count(b"\n", 0, data.index(b"\r")) + 1
+        problems.append(
+            Problem(
+                file,
+                row,
+                None,
+                "format-error",
+                "carriage return (CR or CR LF line endings): save the file with LF line endings",
+            )
+        )
     return problems
 
 

@@ -30,4 +30,4 @@ def run_rules(descriptor_path: Path) -> list[Check]:
     tables = load(target)
     frames = views.build_all(tables, views.layout(descriptor))
     suites = load_suites(suites_dir(target))
-    return Engine().run(suites, frames)
+    return Engine().run(suites, frames, descriptor=target.name)

@@ -60,17 +60,32 @@ class Engine:
         self._batch = asset.add_batch_definition_whole_dataframe("whole frame")
 
     def run(
-        self, suites: list[SuiteFile], frames: dict[str, Callable[[], pd.DataFrame]]
+        self,
+        suites: list[SuiteFile],
+        frames: dict[str, Callable[[], pd.DataFrame]],
+        descriptor: str = "datapackage.json",
     ) -> list[Check]:
-        """Run each suite on its frame (built once, on first use); one Check per expectation."""
+        """Run each suite on its frame (built once, on first use); one Check per expectation.
+        A frame that is missing or cannot be built fails its suite, naming ``descriptor``."""
         built: dict[str, pd.DataFrame] = {}
         checks: list[Check] = []
         for suite_file in suites:
             if suite_file.frame not in frames:
-                checks.extend(to_checks(suite_file, None, [], missing_frame=True))
+                checks.extend(to_checks(suite_file, None, [], missing_frame=True, file=descriptor))
                 continue
             if suite_file.frame not in built:
-                built[suite_file.frame] = frames[suite_file.frame]()
+                try:
+                    built[suite_file.frame] = frames[suite_file.frame]()
+                except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                    # The descriptor lacks a resource or field the view reads, or types it
+                    # otherwise: the rule fails and says so, validation goes on.
+                    reason = f"{type(exc).__name__}: {exc}"
+                    checks.extend(
+                        to_checks(
+                            suite_file, None, [], missing_frame=True, reason=reason, file=descriptor
+                        )
+                    )
+                    continue
             frame = built[suite_file.frame]
             checks.extend(to_checks(suite_file, frame, self.validate(suite_file, frame)))
         return checks

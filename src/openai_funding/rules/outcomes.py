@@ -37,12 +37,21 @@ def to_checks(
     outcomes: list[Outcome],
     *,
     missing_frame: bool = False,
+    reason: str | None = None,
+    file: str | None = None,
 ) -> list[Check]:
-    """One Check per expectation of ``suite`` (one failed Check if its frame does not exist)."""
+    """One Check per expectation of ``suite`` (one failed Check if its frame does not exist or
+    cannot be built from the package: ``reason`` says why)."""
     from openai_funding.validate_cmd import Check
 
     if missing_frame:
-        problem = Problem(suite.name, None, None, f"rule:{suite.name}", f"no frame {suite.frame!r}")
+        message = f"no frame {suite.frame!r}"
+        if reason is not None:
+            message = (
+                f"frame {suite.frame!r} cannot be built from this package ({reason}): the "
+                "descriptor lacks a resource or field the rules read, or gives it another type"
+            )
+        problem = Problem(file or suite.name, None, None, f"rule:{suite.name}", message)
         return [Check(suite.name, "*", False, [problem])]
     checks = []
     for outcome in outcomes:
