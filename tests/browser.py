@@ -85,23 +85,40 @@ class Browser:
         os.close(from_child_w)
         self._buffer = b""
         self._next_id = 0
+        self._replies: dict[int, dict[str, Any]] = {}
         self.events: list[dict[str, Any]] = []
 
-    def send(
-        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
-    ) -> dict[str, Any]:
+    def _post(self, method: str, params: dict[str, Any] | None, session: str | None) -> int:
+        """Write a command; return its id (its reply is collected by :meth:`_next`)."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if session:
             message["sessionId"] = session
         os.write(self._to_child, json.dumps(message).encode() + b"\0")
-        while True:
-            reply = self._read(timeout=30)
-            if reply.get("id") == self._next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self.events.append(reply)
+        return self._next_id
+
+    def send(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
+        wanted = self._post(method, params, session)
+        while wanted not in self._replies:
+            self._next(timeout=30)
+        reply = self._replies.pop(wanted)
+        if "error" in reply:
+            raise RuntimeError(f"{method}: {reply['error']}")
+        return reply.get("result", {})
+
+    def _next(self, timeout: float) -> None:
+        """Read one message: a reply is kept by id, an event appended to :attr:`events`. A
+        dialog the page opens (``alert``, ``confirm``…) is recorded and dismissed at once, so
+        it cannot block the page."""
+        message = self._read(timeout)
+        if "id" in message:
+            self._replies[message["id"]] = message
+            return
+        self.events.append(message)
+        if message.get("method") == "Page.javascriptDialogOpening":
+            self._post("Page.handleJavaScriptDialog", {"accept": False}, message.get("sessionId"))
 
     def _read(self, timeout: float) -> dict[str, Any]:
         import select
@@ -125,8 +142,8 @@ class Browser:
                 return event
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            event = self._read(timeout=deadline - time.monotonic())
-            self.events.append(event)
+            self._next(timeout=deadline - time.monotonic())
+            event = self.events[-1] if self.events else {}
             if event.get("method") == method:
                 return event
         raise TimeoutError(method)
@@ -194,7 +211,6 @@ def visit(
             drawn = False
             deadline = time.monotonic() + (20 if wait_for_charts else 0)
             while True:
-                _dismiss_dialogs(browser, session)
                 result = browser.send(
                     "Runtime.evaluate",
                     {"expression": CHARTS_DRAWN, "returnByValue": True},
@@ -224,12 +240,3 @@ def visit(
         if e.get("method") == "Page.javascriptDialogOpening"
     ]
     return Visit(drawn, console_errors(events), requests, dialogs, values)
-
-
-def _dismiss_dialogs(browser: Browser, session: str) -> None:
-    handled = getattr(browser, "_handled_dialogs", 0)
-    opened = [e for e in browser.events if e.get("method") == "Page.javascriptDialogOpening"]
-    for _ in opened[handled:]:
-        with contextlib.suppress(RuntimeError):
-            browser.send("Page.handleJavaScriptDialog", {"accept": False}, session=session)
-    browser._handled_dialogs = len(opened)  # type: ignore[attr-defined]
