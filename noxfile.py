@@ -66,7 +66,7 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(default=False, venv_backend="none")
 def lock(session: nox.Session) -> None:
-    """Re-pin requirements/lock.txt from pyproject.toml (versions and hashes, no URLs)."""
+    """Re-pin requirements/lock.txt from pyproject.toml (versions, hashes, no URLs); `-- -U` upgrades."""
     session.run(
         "uv",
         "pip",
@@ -81,7 +81,6 @@ def lock(session: nox.Session) -> None:
         "3.11",
         "--generate-hashes",
         "--no-header",
-        "--upgrade",
         "-o",
         LOCK,
         *session.posargs,
