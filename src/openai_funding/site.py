@@ -193,12 +193,7 @@ def build(
             for res in read_descriptor(descriptor)["resources"]:
                 shutil.copyfile(root / res["path"], site / res["path"])
             exchange(site, output)
-            files = {
-                p.relative_to(output).as_posix(): file_digest(p)[0]
-                for p in sorted(output.rglob("*"))
-                if p.is_file()
-            }
-            write_json_atomic(record, {"inputs": inputs, "files": files})
+            write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     log(f"published {output}")
@@ -212,12 +207,16 @@ def _unchanged(record: Path, inputs: str, output: Path) -> bool:
         return False
     if stored.get("inputs") != inputs:
         return False
-    present = {
-        p.relative_to(output).as_posix(): file_digest(p)[0]
-        for p in sorted(output.rglob("*"))
+    return _digests(output) == stored.get("files")
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    """Every file of the published site with its sha256."""
+    return {
+        p.relative_to(folder).as_posix(): file_digest(p)[0]
+        for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
-    return present == stored.get("files")
 
 
 def _render(root: Path, out: Path, validation: Path, epoch: str, engine: str, log: Log) -> None:

@@ -22,6 +22,17 @@ def eur_bn(amount: float) -> str:
     return f"€{float(amount) / 1e9:,.2f}bn"
 
 
+#: How a qualifier reads before a quantity, in prose and in a chart's short labels.
+QUALIFIERS = {"exact": "", "approximately": "about ", "up-to": "up to ", "at-least": "at least "}
+SHORT_QUALIFIERS = {"exact": "", "approximately": "~", "up-to": "up to ", "at-least": "≥"}
+
+
+def quantity_text(quantity: float, unit: str, qualifier: str, *, short: bool = False) -> str:
+    """``about 2 GW``, ``up to $100bn``, ``8 years`` (``~2 GW``, ``≥10 GW`` when ``short``)."""
+    amount = usd_bn(quantity) if unit == "USD" else f"{quantity:g} {unit}"
+    return (SHORT_QUALIFIERS if short else QUALIFIERS)[qualifier] + amount
+
+
 def percent(share: float, digits: int = 1) -> str:
     return f"{share * 100:.{digits}f}%"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from openai_funding.report.facts import usd_bn
+from openai_funding.report.facts import quantity_text, usd_bn
 from openai_funding.report.model import AS_OF, ROUND_ID, ReportData
 
 #: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -28,11 +28,6 @@ def styled(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
     )
 
 
-def _names(data: ReportData) -> dict[str, str]:
-    orgs = data["organizations"]
-    return dict(zip(orgs["org_id"], orgs["name"], strict=True))
-
-
 def flag(value: object) -> bool | None:
     """A nullable boolean cell as ``True``, ``False`` or ``None`` (missing)."""
     return None if pd.isna(value) else bool(value)
@@ -51,7 +46,7 @@ def _tranche_kind(row: pd.Series) -> str:
 
 def tranches_frame(data: ReportData, round_id: str = ROUND_ID) -> pd.DataFrame:
     """One row per tranche with investor, kind, amount in $bn and shares of the round."""
-    names = _names(data)
+    names = data.names()
     inv = data["investments"][data["investments"]["round_id"] == round_id]
     com = data["commitments"].merge(inv, on="investment_id", suffixes=("", "_investment"))
     total = float(inv["amount_usd"].sum())
@@ -263,17 +258,15 @@ KIND_LABELS = {
 
 
 def _term_text(terms: pd.DataFrame) -> str:
-    qual = {"exact": "", "approximately": "~", "up-to": "up to ", "at-least": "≥"}
-    parts = []
-    for t in terms.itertuples(index=False):
-        amount = usd_bn(t.quantity) if t.unit == "USD" else f"{t.quantity:g} {t.unit}"
-        parts.append(qual[t.qualifier] + amount)
-    return ", ".join(parts)
+    return ", ".join(
+        quantity_text(t.quantity, t.unit, t.qualifier, short=True)
+        for t in terms.itertuples(index=False)
+    )
 
 
 def links_frame(data: ReportData) -> pd.DataFrame:
     """Who is tied to OpenAI by what, as of the announcement: one row per organization and tie."""
-    names = _names(data)
+    names = data.names()
     rows = []
     inv = data["investments"][data["investments"]["round_id"] == ROUND_ID]
     for r in inv.itertuples(index=False):
@@ -315,7 +308,7 @@ def links_frame(data: ReportData) -> pd.DataFrame:
 
 def agreement_network(data: ReportData) -> alt.TopLevelMixin:
     """Diagram of who is tied to whom on 27 February 2026, marking exclusive terms."""
-    names = _names(data)
+    names = data.names()
     links = links_frame(data)
     # One edge per organization, drawn in its strongest style; its label lists every tie.
     rank = {"exclusive": 0, "investment": 1, "agreement": 2, "letter of intent": 3}

@@ -31,6 +31,11 @@ class ReportData:
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
 
+    def names(self) -> dict[str, str]:
+        """Organization id → name."""
+        orgs = self.tables["organizations"]
+        return dict(zip(orgs["org_id"], orgs["name"], strict=True))
+
 
 def package_path() -> Path:
     """The descriptor: ``$OPENAI_FUNDING_PACKAGE``, else ``../datapackage.json`` from ``report/``."""

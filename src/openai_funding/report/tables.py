@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from openai_funding.report.facts import long_date, percent, usd_bn
+from openai_funding.report.facts import eur_bn, long_date, percent, quantity_text, usd_bn
 from openai_funding.report.markdown import Table, link, text
 from openai_funding.report.model import AS_OF, ROUND_ID, ReportData
 
@@ -23,14 +23,9 @@ def _date(value: Any, precision: str = "day") -> str:
     return long_date(ts)
 
 
-def _names(data: ReportData) -> dict[str, str]:
-    orgs = data["organizations"]
-    return dict(zip(orgs["org_id"], orgs["name"], strict=True))
-
-
 def commitments_table(data: ReportData, round_id: str = ROUND_ID) -> Table:
     """Each investor's commitment, its tranches, their timing and conditions."""
-    names = _names(data)
+    names = data.names()
     inv = data["investments"][data["investments"]["round_id"] == round_id]
     com = data["commitments"].merge(inv, on="investment_id", suffixes=("", "_investment"))
     total = int(inv["amount_usd"].sum())
@@ -129,16 +124,14 @@ def rounds_table(data: ReportData) -> Table:
 
 def _terms(data: ReportData) -> dict[str, str]:
     out: dict[str, list[str]] = {}
-    qual = {"exact": "", "approximately": "about ", "up-to": "up to ", "at-least": "at least "}
     for t in data["agreement_terms"].itertuples(index=False):
-        amount = usd_bn(t.quantity) if t.unit == "USD" else f"{t.quantity:g} {t.unit}"
-        out.setdefault(t.agreement_id, []).append(qual[t.qualifier] + amount)
+        out.setdefault(t.agreement_id, []).append(quantity_text(t.quantity, t.unit, t.qualifier))
     return {k: ", ".join(v) for k, v in out.items()}
 
 
 def agreements_table(data: ReportData) -> Table:
     """The agreements as stated, with their parties, quantities, exclusivity and status."""
-    names = _names(data)
+    names = data.names()
     parties = data["agreement_parties"]
     terms = _terms(data)
     rows, records = [], []
@@ -308,7 +301,7 @@ def _readable(field: str, value: str) -> str:
     if field.endswith("_usd") and value.isdigit():
         return usd_bn(int(value))
     if field.endswith("_eur") and value.isdigit():
-        return f"€{int(value) / 1e9:,.2f}bn"
+        return eur_bn(int(value))
     return value
 
 
@@ -348,7 +341,7 @@ def glance_table(data: ReportData, round_id: str = ROUND_ID) -> Table:
                 text(r.name),
                 text(_date(r.status_as_of)),
                 text(money(r.amount_usd)),
-                text(money(r.amount_eur, lambda v: f"€{int(v) / 1e9:,.2f}bn")),
+                text(money(r.amount_eur, eur_bn)),
                 text(money(r.pre_money_valuation_usd)),
                 text(money(r.post_money_valuation_usd)),
                 text(share),
