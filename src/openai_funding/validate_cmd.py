@@ -128,25 +128,35 @@ def run(path: str | Path, *, as_json: bool = False, rules: bool = True) -> int:
     return 0 if report.valid else 1
 
 
+def report_lines(report: dict[str, Any]) -> list[str]:
+    """The body of a printed report, from its dict form (fresh or stored): schema problems,
+    then each failed rule with its suite, rows and observed values, then the notes."""
+    lines = []
+    for check in report["checks"]:
+        if check["success"]:
+            continue
+        rule = check["suite"] != "schema"
+        if rule:
+            kind = f" ({check['expectation']})" if check.get("expectation") else ""
+            lines.append(f"rule failed: {check['suite']} / {check['check']}{kind}")
+        lines += [("  " if rule else "") + Problem(**p).line() for p in check["problems"]]
+    for check in report["checks"]:
+        for key, value in check.get("observed", {}).items():
+            lines.append(f"observed: {check['suite']} / {check['check']}: {key}: {value}")
+    lines += [f"note: {note}" for note in report.get("notes", [])]
+    return lines
+
+
 def print_report(report: Report) -> None:
-    """Schema problems first, then each failed rule with its suite, rows and observed value."""
-    failed = [c for c in report.checks if not c.success]
-    for check in failed:
-        if check.suite != "schema":
-            kind = f" ({check.expectation})" if check.expectation else ""
-            print(f"rule failed: {check.suite} / {check.name}{kind}")
-        for problem in check.problems:
-            print(("  " if check.suite != "schema" else "") + problem.line())
-    for check in report.checks:
-        for key, value in check.observed.items():
-            print(f"observed: {check.suite} / {check.name}: {key}: {value}")
-    for note in report.notes:
-        print(f"note: {note}")
+    """Print the report, then one summary line."""
+    for line in report_lines(report.to_dict()):
+        print(line)
     total = len(report.checks)
     if report.valid:
         print(f"{report.descriptor}: valid ({total} checks passed)")
     else:
+        failed = sum(not c.success for c in report.checks)
         print(
             f"{report.descriptor}: INVALID: {len(report.problems)} problem(s) in "
-            f"{len(failed)} of {total} checks"
+            f"{failed} of {total} checks"
         )

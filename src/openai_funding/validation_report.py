@@ -11,7 +11,7 @@ from typing import Any
 from openai_funding.descriptor import resolve
 from openai_funding.hashing import write_json_atomic
 from openai_funding.inputs import content_hash, validation_inputs
-from openai_funding.problems import Problem, UnusableInputError
+from openai_funding.problems import UnusableInputError
 
 
 def inputs_of(descriptor: Path, rules: bool) -> str:
@@ -64,18 +64,13 @@ def run(
 
 def print_stored(report: dict[str, Any], *, reused: bool, where: Path) -> None:
     """Print a stored report the way ``validate`` prints a fresh one."""
-    for check in report["checks"]:
-        if check["success"]:
-            continue
-        if check["suite"] != "schema":
-            print(f"rule failed: {check['suite']} / {check['check']}")
-        for p in check["problems"]:
-            fields = {k: p.get(k) for k in ("file", "row", "field", "check", "message", "found")}
-            print(("  " if check["suite"] != "schema" else "") + Problem(**fields).line())
-    for note in report.get("notes", []):
-        print(f"note: {note}")
+    from openai_funding.validate_cmd import report_lines
+
+    for line in report_lines(report):
+        print(line)
     how = f"reused {where}: nothing changed since" if reused else f"report written to {where}"
     state = "valid" if report["valid"] else "INVALID"
     print(
-        f"{report['descriptor']}: {state} ({report['checks_run']} checks, {report['checks_failed']} failed; {how})"
+        f"{report['descriptor']}: {state} ({report['checks_run']} checks, "
+        f"{report['checks_failed']} failed; {how})"
     )
