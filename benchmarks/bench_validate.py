@@ -47,8 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args, _ = parser.parse_known_args(argv)  # nox passes the same arguments to every bench
 
-    from openai_funding.rules.engine import Engine
-    from openai_funding.validate_cmd import validate
+    from openai_funding.checks.results import validate
+    from openai_funding.checks.rules.engine import Engine
 
     descriptor = ROOT / "datapackage.json"
     print("real package (schemas + rules):")
@@ -211,8 +211,8 @@ def time_parse(path: Path) -> float:
 
 
 def time_schema(descriptor: Path) -> tuple[float, int]:
-    from openai_funding.descriptor import read_descriptor
-    from openai_funding.schema_check import check_schemas
+    from openai_funding.checks.schemas import check_schemas
+    from openai_funding.package.descriptor import read_descriptor
 
     start = time.perf_counter()
     problems = check_schemas(read_descriptor(descriptor), descriptor)
@@ -222,10 +222,10 @@ def time_schema(descriptor: Path) -> tuple[float, int]:
 def time_rules(descriptor: Path, engine: Any) -> tuple[float, int]:
     """Load the tables, build the views and run the suites of :data:`SYNTHETIC_SUITES` with
     ``engine`` (its Great Expectations import was paid before the clock starts)."""
-    from openai_funding import views
-    from openai_funding.descriptor import read_descriptor
-    from openai_funding.loading import load
-    from openai_funding.rules.suites import CHECKOUT_SUITES, load_suites
+    from openai_funding.checks import views
+    from openai_funding.checks.rules.suites import CHECKOUT_SUITES, load_suites
+    from openai_funding.package.descriptor import read_descriptor
+    from openai_funding.package.loading import load
 
     suites = [s for s in load_suites(CHECKOUT_SUITES) if s.frame in SYNTHETIC_SUITES]
     start = time.perf_counter()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding import hashing
+from openai_funding.package import hashing
 from support import DESCRIPTOR, ROOT, Edit
 
 

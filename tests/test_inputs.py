@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding.validation_report import inputs_of
+from openai_funding.build.stored import inputs_of
 from support import Edit
 
 

@@ -13,13 +13,13 @@ __all__ = ["load"]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from openai_funding.loading import load
+    from openai_funding.package.loading import load
 
 
 def __getattr__(name: str) -> object:
     # Lazy: importing the package must stay cheap (no pandas, no frictionless).
     if name == "load":
-        from openai_funding.loading import load
+        from openai_funding.package.loading import load
 
         return load
     raise AttributeError(name)

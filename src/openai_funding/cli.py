@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from openai_funding.site import run
+    from openai_funding.build.site import run
 
     return run(args.root, args.output, engine=args.engine, force=args.force)
 
@@ -77,18 +77,18 @@ def _render(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     if args.report:
-        from openai_funding import validation_report
+        from openai_funding.build import stored as validation_report
 
         return validation_report.run(
             args.path, args.report, reuse=args.reuse, rules=not args.schema_only, as_json=args.json
         )
-    from openai_funding.validate_cmd import run
+    from openai_funding.checks.results import run
 
     return run(args.path, as_json=args.json, rules=not args.schema_only)
 
 
 def _hash(args: argparse.Namespace) -> int:
-    from openai_funding.hashing import run
+    from openai_funding.package.hashing import run
 
     return run(args.path)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from buildrepo import EPOCH, make_repo
-from openai_funding import site
+from openai_funding.build import site
 from openai_funding.cli import main
-from openai_funding.hashing import refresh_file
+from openai_funding.package.hashing import refresh_file
 
 pytestmark = pytest.mark.slow
 

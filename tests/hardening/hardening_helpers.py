@@ -17,8 +17,8 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
-from openai_funding import hashing
 from openai_funding.cli import main
+from openai_funding.package import hashing
 from support import DESCRIPTOR, ROOT, tree_digest
 
 #: The files a command must never touch.

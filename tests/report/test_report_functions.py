@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from openai_funding.report import figures, tables
-from openai_funding.report.facts import round_facts, usd_bn
-from openai_funding.report.markdown import Table, link, text
-from openai_funding.report.model import ReportData, report_data
+from openai_funding.content import figures, tables
+from openai_funding.content.facts import round_facts, usd_bn
+from openai_funding.content.markdown import Table, link, text
+from openai_funding.content.model import ReportData, report_data
 from support import DESCRIPTOR
 
 

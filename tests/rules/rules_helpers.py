@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openai_funding import hashing
 from openai_funding.cli import main
+from openai_funding.package import hashing
 
 ROOT = Path(__file__).resolve().parents[2]
 

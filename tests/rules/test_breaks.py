@@ -698,7 +698,7 @@ def test_rule_catches_its_break(runs: dict[str, tuple[int, str]], brk: Break) ->
 
 
 def test_every_rule_has_a_break() -> None:
-    from openai_funding.rules.suites import CHECKOUT_SUITES, load_suites
+    from openai_funding.checks.rules.suites import CHECKOUT_SUITES, load_suites
 
     rules = {
         f"{s.name}/{e['meta']['rule']}"

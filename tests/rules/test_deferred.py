@@ -26,7 +26,7 @@ def test_rules_never_load_the_deferred_modules() -> None:
         f"""
         import sys
         from pathlib import Path
-        from openai_funding.rules import run_rules
+        from openai_funding.checks.rules import run_rules
         checks = run_rules(Path({str(DESCRIPTOR)!r}))
         assert checks and all(c.success for c in checks)
         print(type(sys.modules["scipy.stats"]).__name__, type(sys.modules["altair"]).__name__)
@@ -39,7 +39,7 @@ def test_a_deferred_module_loads_on_first_use() -> None:
     out = run_python(
         """
         import sys
-        from openai_funding.rules.deferred import defer
+        from openai_funding.checks.rules.deferred import defer
         defer()
         import altair as alt
         from scipy import stats

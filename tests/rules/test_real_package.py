@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from openai_funding.checks.rules.suites import CHECKOUT_SUITES, load_suites
 from openai_funding.cli import main
-from openai_funding.rules.suites import CHECKOUT_SUITES, load_suites
 
 ROOT = Path(__file__).resolve().parents[2]
 DESCRIPTOR = ROOT / "datapackage.json"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding import load, views
-from openai_funding.descriptor import read_descriptor
-from openai_funding.rules.suites import CHECKOUT_SUITES, SuiteFile, load_suites
+from openai_funding import load
+from openai_funding.checks import views
+from openai_funding.checks.rules.suites import CHECKOUT_SUITES, SuiteFile, load_suites
+from openai_funding.package.descriptor import read_descriptor
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITES = load_suites(CHECKOUT_SUITES)

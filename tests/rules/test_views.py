@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from openai_funding import load, views
-from openai_funding.canonical import canonical
-from openai_funding.descriptor import read_descriptor
+from openai_funding import load
+from openai_funding.checks import views
+from openai_funding.package.canonical import canonical
+from openai_funding.package.descriptor import read_descriptor
 
 DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
 

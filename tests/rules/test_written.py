@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from openai_funding import written
+from openai_funding.checks import written
 
 FRIDAY = date(2026, 2, 27)
 

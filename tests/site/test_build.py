@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from browser import visit
 from buildrepo import make_repo
-from openai_funding import site
-from openai_funding.hashing import refresh_file
+from openai_funding.build import site
+from openai_funding.package.hashing import refresh_file
 from support import tree_digest
 
 pytestmark = pytest.mark.slow

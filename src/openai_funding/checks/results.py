@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openai_funding.descriptor import read_descriptor, resolve
-from openai_funding.problems import Problem, UnusableInputError
+from openai_funding.package.descriptor import read_descriptor, resolve
+from openai_funding.package.problems import Problem, UnusableInputError
 
 
 @dataclass
@@ -74,7 +74,7 @@ class Report:
 
 def validate(path: str | Path = "datapackage.json", *, rules: bool = True) -> Report:
     """Validate the package at ``path``; raise :class:`UnusableInputError` if it is unreadable."""
-    from openai_funding.schema_check import check_schemas
+    from openai_funding.checks.schemas import check_schemas
 
     target = resolve(path)
     descriptor = read_descriptor(target)
@@ -86,8 +86,8 @@ def validate(path: str | Path = "datapackage.json", *, rules: bool = True) -> Re
     elif not report.valid:
         report.notes.append("rules skipped: they run once the schemas pass")
     else:
-        from openai_funding import rules as rules_mod
-        from openai_funding.loading import LoadError
+        from openai_funding.checks import rules as rules_mod
+        from openai_funding.package.loading import LoadError
 
         try:
             report.checks.extend(rules_mod.run_rules(target))

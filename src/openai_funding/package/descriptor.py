@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from openai_funding.problems import UnusableInputError
+from openai_funding.package.problems import UnusableInputError
 
 DEFAULT_DESCRIPTOR = Path("datapackage.json")
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openai_funding.problems import UnusableInputError
+from openai_funding.package.problems import UnusableInputError
 
-#: The suites of a source checkout: ``<repo>/validation`` (this file is src/openai_funding/rules/).
-CHECKOUT_SUITES = Path(__file__).resolve().parents[3] / "validation"
+#: The suites of a source checkout: ``<repo>/validation`` (this file is in
+#: src/openai_funding/checks/rules/).
+CHECKOUT_SUITES = Path(__file__).resolve().parents[4] / "validation"
 
 
 @dataclass(frozen=True)

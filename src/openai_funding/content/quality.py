@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from openai_funding.report.model import ReportData
+from openai_funding.content.model import ReportData
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,6 @@ def quality_report(data: ReportData) -> Quality:
     (for instance under ``quarto render report/``)."""
     if data.validation is not None:
         return Quality(data.validation)
-    from openai_funding.validate_cmd import validate
+    from openai_funding.checks.results import validate
 
     return Quality(validate(data.path).to_dict())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openai_funding.descriptor import read_descriptor, resolve
+from openai_funding.package.descriptor import read_descriptor, resolve
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

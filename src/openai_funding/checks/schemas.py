@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from openai_funding.problems import Problem
+from openai_funding.package.problems import Problem
 
 HINTS = {
     "hash-count": "the file changed since its hash was recorded: if the edit is intended, run "

@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 
-from openai_funding.report.model import ROUND_ID, ReportData
+from openai_funding.content.model import ROUND_ID, ReportData
 
 
 def usd_bn(amount: float) -> str:

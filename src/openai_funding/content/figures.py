@@ -6,8 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from openai_funding.report.facts import quantity_text, usd_bn
-from openai_funding.report.model import AS_OF, ROUND_ID, ReportData
+from openai_funding.content.facts import quantity_text, usd_bn
+from openai_funding.content.model import AS_OF, ROUND_ID, ReportData
 
 #: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from openai_funding import written
-from openai_funding.canonical import canonical
+from openai_funding.checks import written
+from openai_funding.package.canonical import canonical
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -324,7 +324,7 @@ def claimed_cells(tables: dict[str, pd.DataFrame], resources: dict[str, Resource
 def claim_support(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
     """One row per claim, with what the rules compare it to: whether its record and field exist,
     the data cell in canonical form, its source's date, language
-    and type, and what its ``value_as_written`` reads as (see :mod:`openai_funding.written`)."""
+    and type, and what its ``value_as_written`` reads as (see :mod:`openai_funding.checks.written`)."""
     import pandas as pd
 
     claims = tables["claims"]

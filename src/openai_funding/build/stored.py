@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from openai_funding.descriptor import resolve
-from openai_funding.hashing import write_json_atomic
-from openai_funding.inputs import content_hash, validation_inputs
-from openai_funding.problems import UnusableInputError
+from openai_funding.build.inputs import content_hash, validation_inputs
+from openai_funding.package.descriptor import resolve
+from openai_funding.package.hashing import write_json_atomic
+from openai_funding.package.problems import UnusableInputError
 
 
 def inputs_of(descriptor: Path, rules: bool) -> str:
@@ -30,7 +30,7 @@ def read_cached(report_file: Path, inputs: str) -> dict[str, Any] | None:
 
 def fresh_report(descriptor: Path, rules: bool) -> dict[str, Any]:
     """Validate now; the report as a dict, with the descriptor named relative to its folder."""
-    from openai_funding.validate_cmd import validate
+    from openai_funding.checks.results import validate
 
     report = validate(descriptor, rules=rules).to_dict()
     report["descriptor"] = descriptor.name
@@ -64,7 +64,7 @@ def run(
 
 def print_stored(report: dict[str, Any], *, reused: bool, where: Path) -> None:
     """Print a stored report the way ``validate`` prints a fresh one."""
-    from openai_funding.validate_cmd import report_lines
+    from openai_funding.checks.results import report_lines
 
     for line in report_lines(report):
         print(line)

@@ -14,8 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from openai_funding.descriptor import read_descriptor, resolve
-from openai_funding.problems import UnusableInputError
+from openai_funding.package.descriptor import read_descriptor, resolve
+from openai_funding.package.problems import UnusableInputError
 
 
 def file_digest(path: Path) -> tuple[str, int]:

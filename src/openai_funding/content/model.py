@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from openai_funding.descriptor import read_descriptor
-from openai_funding.loading import load
+from openai_funding.package.descriptor import read_descriptor
+from openai_funding.package.loading import load
 
 #: The round the report is about, and the date its agreements are read at.
 ROUND_ID = "2026-02-round"

@@ -1,4 +1,4 @@
-"""The report's tables, each a :class:`~openai_funding.report.markdown.Table` built from the data."""
+"""The report's tables, each a :class:`~openai_funding.content.markdown.Table` built from the data."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from openai_funding.report.facts import eur_bn, long_date, percent, quantity_text, usd_bn
-from openai_funding.report.markdown import Table, link, text
-from openai_funding.report.model import AS_OF, ROUND_ID, ReportData
+from openai_funding.content.facts import eur_bn, long_date, percent, quantity_text, usd_bn
+from openai_funding.content.markdown import Table, link, text
+from openai_funding.content.model import AS_OF, ROUND_ID, ReportData
 
 
 def _date(value: Any, precision: str = "day") -> str:

@@ -31,10 +31,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from openai_funding.descriptor import read_descriptor
-from openai_funding.hashing import file_digest, write_json_atomic
-from openai_funding.inputs import content_hash, files_under, validation_inputs
-from openai_funding.problems import UnusableInputError
+from openai_funding.build.inputs import content_hash, files_under, validation_inputs
+from openai_funding.package.descriptor import read_descriptor
+from openai_funding.package.hashing import file_digest, write_json_atomic
+from openai_funding.package.problems import UnusableInputError
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
 Log = Callable[[str], None]
@@ -142,7 +142,7 @@ def exchange(new: Path, current: Path) -> None:
 def validate_for_site(descriptor: Path, stage: Path, work: Path, log: Log) -> Path:
     """Reuse ``.build/validation.json`` when its inputs are unchanged, else validate now; refuse
     invalid data. Returns the report's path inside the stage."""
-    from openai_funding import validation_report
+    from openai_funding.build import stored as validation_report
 
     inputs = validation_report.inputs_of(descriptor, rules=True)
     cached = work / "validation.json"

@@ -9,14 +9,14 @@ import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from openai_funding.rules.deferred import defer
-from openai_funding.rules.outcomes import Outcome, to_checks
+from openai_funding.checks.rules.deferred import defer
+from openai_funding.checks.rules.outcomes import Outcome, to_checks
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from openai_funding.rules.suites import SuiteFile
-    from openai_funding.validate_cmd import Check
+    from openai_funding.checks.results import Check
+    from openai_funding.checks.rules.suites import SuiteFile
 
 #: The first pass only asks whether each expectation holds: about half the cost of COMPLETE.
 FIRST_PASS = {"result_format": "BOOLEAN_ONLY"}

@@ -1,0 +1,1 @@
+"""The checks: Table Schemas, views, written values and rules."""

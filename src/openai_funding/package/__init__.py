@@ -1,0 +1,1 @@
+"""The data package: its descriptor, typed loading and hashing."""
