@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding.build.stored import inputs_of
+from openai_funding.build.inputs import validation_hash
+from openai_funding.package.descriptor import read_package
 from support import Edit
+
+
+def inputs_of(path: Path, *, rules: bool) -> str:
+    return validation_hash(read_package(path), rules=rules)
 
 
 def test_hash_ignores_how_the_path_is_spelt(

@@ -1,15 +1,25 @@
 """The ``openai-funding`` command line: one sub-command per job.
 
-Every sub-command returns an exit code instead of raising: 0 success, 1 invalid data or a failed
-build, 2 unusable input (no such file, a descriptor that is not JSON, bad arguments).
+This is the only module that prints or chooses an exit code. Every sub-command returns one
+instead of raising: 0 success, 1 invalid data or a failed build, 2 unusable input (no such
+file, a descriptor that is not JSON, bad arguments); each error type carries its own
+(``exit_code``), and 130 means interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openai_funding.render.engines import ENGINES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from openai_funding.checks.results import Report
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="validate, render the report and publish _site/ atomically")
     p.add_argument("--root", default=".", help="the repository (default: %(default)s)")
     p.add_argument("--output", default=None, help="the site folder (default: ROOT/_site)")
-    p.add_argument("--engine", choices=["auto", "quarto", "offline"], default="auto")
+    p.add_argument("--engine", choices=list(ENGINES), default="auto")
     p.add_argument("--force", action="store_true", help="rebuild even if no input changed")
     p.set_defaults(handler=_build)
 
@@ -54,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--engine",
-        choices=["auto", "quarto", "offline"],
+        choices=list(ENGINES),
         default="auto",
         help="auto: Quarto when `quarto` is on PATH, else the offline backend (default: %(default)s)",
     )
@@ -63,34 +73,121 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build(args: argparse.Namespace) -> int:
-    from openai_funding.build.site import run
+def print_report(report: Report, *, stored: Path | None = None, reused: bool = False) -> None:
+    """Print a validation report, fresh or stored, then one summary line: schema problems, then
+    each failed rule with its suite, rows and observed values, then the notes."""
+    for check in report.checks:
+        if check.success:
+            continue
+        rule = check.suite != "schema"
+        if rule:
+            kind = f" ({check.expectation})" if check.expectation else ""
+            print(f"rule failed: {check.suite} / {check.name}{kind}")
+        for problem in check.problems:
+            print(("  " if rule else "") + problem.line())
+    for check in report.checks:
+        for key, value in check.observed.items():
+            print(f"observed: {check.suite} / {check.name}: {key}: {value}")
+    for note in report.notes:
+        print(f"note: {note}")
+    total = len(report.checks)
+    failed = sum(not c.success for c in report.checks)
+    if stored is not None:
+        how = f"reused {stored}: nothing changed since" if reused else f"report written to {stored}"
+        state = "valid" if report.valid else "INVALID"
+        print(f"{report.descriptor}: {state} ({total} checks, {failed} failed; {how})")
+    elif report.valid:
+        print(f"{report.descriptor}: valid ({total} checks passed)")
+    else:
+        print(
+            f"{report.descriptor}: INVALID: {len(report.problems)} problem(s) in "
+            f"{failed} of {total} checks"
+        )
 
-    return run(args.root, args.output, engine=args.engine, force=args.force)
 
-
-def _render(args: argparse.Namespace) -> int:
-    from openai_funding.render.cli import run
-
-    return run(args)
+def _error(command: str, exc: Exception) -> int:
+    print(f"openai-funding {command}: {exc}", file=sys.stderr)
+    return int(getattr(exc, "exit_code", 1))
 
 
 def _validate(args: argparse.Namespace) -> int:
-    if args.report:
-        from openai_funding.build import stored as validation_report
+    from openai_funding.build.stored import validate_stored
+    from openai_funding.checks import validate
+    from openai_funding.package.descriptor import read_package
+    from openai_funding.package.problems import UnusableInputError
 
-        return validation_report.run(
-            args.path, args.report, reuse=args.reuse, rules=not args.schema_only, as_json=args.json
-        )
-    from openai_funding.checks.results import run
-
-    return run(args.path, as_json=args.json, rules=not args.schema_only)
+    rules = not args.schema_only
+    try:
+        package = read_package(args.path)
+        if args.report:
+            report_file = Path(args.report)
+            report, reused = validate_stored(package, report_file, reuse=args.reuse, rules=rules)
+        else:
+            report = validate(package, rules=rules)
+    except UnusableInputError as exc:
+        if args.json and not args.report:
+            print(json.dumps({"descriptor": str(args.path), "valid": False, "error": str(exc)}))
+        return _error("validate", exc)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    elif args.report:
+        print_report(report, stored=report_file, reused=reused)
+    else:
+        print_report(report)
+    return 0 if report.valid else 1
 
 
 def _hash(args: argparse.Namespace) -> int:
-    from openai_funding.package.hashing import run
+    from openai_funding.package.descriptor import resolve
+    from openai_funding.package.hashing import refresh_file
+    from openai_funding.package.problems import UnusableInputError
 
-    return run(args.path)
+    target = resolve(args.path)
+    try:
+        changed = refresh_file(target)
+    except UnusableInputError as exc:
+        return _error("hash", exc)
+    if changed:
+        print(f"{target}: refreshed hash and size of {', '.join(changed)}")
+    else:
+        print(f"{target}: hashes and sizes already up to date")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from openai_funding.build.site import BuildError, InvalidPackageError, build
+    from openai_funding.package.problems import UnusableInputError
+
+    output = Path(args.output) if args.output else None
+    try:
+        build(Path(args.root), output, engine=args.engine, force=args.force, log=print)
+    except InvalidPackageError as exc:
+        print_report(exc.report, stored=exc.where)
+        return _error("build", exc)
+    except (UnusableInputError, BuildError) as exc:
+        return _error("build", exc)
+    except KeyboardInterrupt:
+        print("openai-funding build: interrupted; the previous _site is untouched", file=sys.stderr)
+        return 130
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from openai_funding.render import RenderError, render
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    try:
+        result = render(
+            args.path, to=args.to, engine=args.engine, output_dir=args.output_dir, log=log
+        )
+    except (RenderError, OSError) as exc:  # OSError: e.g. an output folder that cannot be written
+        return _error("render", exc)
+    print(f"rendered with the {result.engine} engine:")
+    for file in result.files:
+        print(f"  {file}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

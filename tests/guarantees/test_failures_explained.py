@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from buildrepo import EPOCH, make_repo
-from openai_funding.build import site
 from openai_funding.cli import main
 from openai_funding.package.hashing import refresh_file
 
@@ -28,7 +27,7 @@ def test_failing_report_cell_names_the_cell_and_the_data(
         qmd.read_text(encoding="utf-8") + '\n```{python}\ndata["rounds"]["valuation"]\n```\n',
         encoding="utf-8",
     )
-    assert site.run(repo) == 1
+    assert main(["build", "--root", str(repo)]) == 1
     err = capsys.readouterr().err
     assert f'index.qmd: cell {cells + 1} (first line: `data["rounds"]["valuation"]`)' in err
     assert "KeyError: 'valuation'" in err

@@ -27,7 +27,8 @@ def test_rules_never_load_the_deferred_modules() -> None:
         import sys
         from pathlib import Path
         from openai_funding.checks.rules import run_rules
-        checks = run_rules(Path({str(DESCRIPTOR)!r}))
+        from openai_funding.package.descriptor import read_package
+        checks = run_rules(read_package({str(DESCRIPTOR)!r}))
         assert checks and all(c.success for c in checks)
         print(type(sys.modules["scipy.stats"]).__name__, type(sys.modules["altair"]).__name__)
         """

@@ -11,7 +11,7 @@ import pytest
 from openai_funding import load
 from openai_funding.checks import views
 from openai_funding.checks.rules.suites import CHECKOUT_SUITES, SuiteFile, load_suites
-from openai_funding.package.descriptor import read_descriptor
+from openai_funding.package.descriptor import read_descriptor, read_package
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITES = load_suites(CHECKOUT_SUITES)
@@ -20,7 +20,7 @@ SUITES = load_suites(CHECKOUT_SUITES)
 @pytest.fixture(scope="module")
 def frames() -> dict[str, object]:
     descriptor = ROOT / "datapackage.json"
-    built = views.build_all(load(descriptor), views.layout(read_descriptor(descriptor)))
+    built = views.build_all(load(descriptor), read_package(descriptor).tables)
     return {name: build() for name, build in built.items()}
 
 

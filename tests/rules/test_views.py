@@ -10,14 +10,14 @@ import pytest
 from openai_funding import load
 from openai_funding.checks import views
 from openai_funding.package.canonical import canonical
-from openai_funding.package.descriptor import read_descriptor
+from openai_funding.package.descriptor import read_package
 
 DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
 
 
 @pytest.fixture(scope="module")
 def built() -> dict[str, pd.DataFrame]:
-    frames = views.build_all(load(DESCRIPTOR), views.layout(read_descriptor(DESCRIPTOR)))
+    frames = views.build_all(load(DESCRIPTOR), read_package(DESCRIPTOR).tables)
     return {name: build() for name, build in frames.items()}
 
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from browser import visit
 from buildrepo import make_repo
 from openai_funding.build import site
+from openai_funding.cli import main
 from openai_funding.package.hashing import refresh_file
 from support import tree_digest
 
@@ -154,7 +155,7 @@ def test_invalid_data_is_refused_and_the_site_kept(
     try:
         rounds.write_bytes(original.replace(b"730000000000", b"731000000000", 1))
         refresh_file(built / "datapackage.json")
-        code = site.run(built)
+        code = main(["build", "--root", str(built)])
         out = capsys.readouterr()
         assert code == 1
         assert "invalid" in out.err
@@ -175,7 +176,7 @@ def test_failed_render_keeps_the_last_good_site(
         qmd.write_text(
             original + "\n```{python}\nfigures.no_such_chart(data)\n```\n", encoding="utf-8"
         )
-        code = site.run(built)
+        code = main(["build", "--root", str(built)])
         err = capsys.readouterr().err
         assert code == 1
         assert "index.qmd" in err

@@ -1,4 +1,5 @@
-"""Content hashes of what a result depends on, to skip work whose inputs have not changed.
+"""The one recipe for "did the inputs change": content hashes of what a result depends on, to
+skip work whose inputs have not changed (a stored validation report, the published site).
 
 Only file contents count (never modification times), so a fresh clone, another folder or
 another day give the same hash for the same inputs.
@@ -6,14 +7,21 @@ another day give the same hash for the same inputs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import openai_funding
+from openai_funding.package.problems import UnusableInputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from openai_funding.package.descriptor import Package
 
 #: Files of the package's own code and settings that every result depends on.
-PACKAGE_DIR = Path(openai_funding.__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+#: A source checkout (suites read from ``<checkout>/validation`` are named relative to it).
+CHECKOUT = PACKAGE_DIR.parents[1]
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".quarto"}
 
 
@@ -52,6 +60,8 @@ def _name(path: Path, base: Path) -> str:
         return path.relative_to(base).as_posix()
     if path.is_relative_to(PACKAGE_DIR):
         return "openai_funding/" + path.relative_to(PACKAGE_DIR).as_posix()
+    if path.is_relative_to(CHECKOUT):
+        return "checkout/" + path.relative_to(CHECKOUT).as_posix()
     return path.as_posix()
 
 
@@ -60,23 +70,32 @@ def package_code() -> list[Path]:
     return files_under(PACKAGE_DIR)
 
 
-def validation_inputs(descriptor: Path) -> list[Path]:
-    """What a validation depends on: the descriptor, its data files, the suites and the code."""
-    import json
+def validation_inputs(package: Package) -> list[Path]:
+    """What a validation depends on: the descriptor, its data files, the suites it runs (beside
+    the descriptor or the checkout's own) and the code."""
+    from openai_funding.checks.rules.suites import suites_dir
 
-    base = descriptor.parent
-    # A missing descriptor hashes as absent: validating it then says why (exit 2), not a crash.
-    files = [descriptor] if descriptor.is_file() else []
-    files += [*package_code(), *files_under(base / "validation")]
+    base = package.base
+    files = [package.path, *package_code()]
+    with contextlib.suppress(UnusableInputError):  # no suites: validating says so
+        files += files_under(suites_dir(package.path))
     lock = base / "requirements" / "lock.txt"
     if lock.is_file():
         files.append(lock)
-    try:
-        resources = json.loads(descriptor.read_text(encoding="utf-8")).get("resources", [])
-    except (OSError, ValueError):
-        resources = []
-    for res in resources if isinstance(resources, list) else []:
-        rel = res.get("path") if isinstance(res, dict) else None
-        if isinstance(rel, str) and (base / rel).is_file():
-            files.append(base / rel)
+    files += [path for path in package.files() if path.is_file()]
     return files
+
+
+def validation_hash(package: Package, *, rules: bool) -> str:
+    """The content hash a validation of ``package`` depends on (the key of a stored report)."""
+    return content_hash(validation_inputs(package), package.base, extra=[f"rules={rules}"])
+
+
+def site_hash(package: Package, root: Path, *, engine: str, epoch: str) -> str:
+    """Content hash of everything the published site depends on: what its validation depends
+    on, the report's sources, the project's settings and versions, the engine and the date."""
+    files = [*validation_inputs(package), *files_under(root / "report")]
+    for extra in ("pyproject.toml", "requirements/lock.txt"):
+        if (root / extra).is_file():
+            files.append(root / extra)
+    return content_hash(files, root, extra=[f"engine={engine}", f"epoch={epoch}"])

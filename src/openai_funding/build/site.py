@@ -25,34 +25,48 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from openai_funding.build.inputs import content_hash, files_under, validation_inputs
-from openai_funding.package.descriptor import read_descriptor
+from openai_funding.build.inputs import site_hash, validation_hash
+from openai_funding.build.stored import published, read_stored, store_fresh
+from openai_funding.checks.results import Report
+from openai_funding.package.dates import source_date_epoch
+from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
-from openai_funding.package.problems import UnusableInputError
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
 Log = Callable[[str], None]
 
 
 class BuildError(Exception):
-    """The build cannot publish; the message says why. ``code`` is the exit code."""
+    """The build cannot publish; the message says why. ``exit_code`` is the command's."""
 
-    def __init__(self, message: str, code: int = 1) -> None:
+    def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.code = code
+        self.exit_code = exit_code
 
 
-def build_epoch(root: Path) -> str:
-    """``SOURCE_DATE_EPOCH`` if set, else the date of the last commit, else the package's
-    ``created`` date: never the clock, so two builds of one commit match."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return os.environ["SOURCE_DATE_EPOCH"]
+class InvalidPackageError(BuildError):
+    """The data package failed validation: ``report`` says how (stored at ``where``)."""
+
+    def __init__(self, report: Report, where: Path) -> None:
+        super().__init__("the data package is invalid: the report is not built from invalid data")
+        self.report, self.where = report, where
+
+
+def _silent(message: str) -> None:
+    """The default log: the command line passes one that prints."""
+
+
+def build_epoch(root: Path, package: Package) -> str:
+    """The build date policy: ``SOURCE_DATE_EPOCH`` if set, else the date of the last commit,
+    else the package's ``created`` date: never the clock, so two builds of one commit match."""
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return str(epoch)
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         done = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%ct"],
@@ -65,18 +79,8 @@ def build_epoch(root: Path) -> str:
             return done.stdout.strip()
     from datetime import datetime
 
-    created = read_descriptor(root / "datapackage.json").get("created", "1970-01-01T00:00:00Z")
+    created = package.created or "1970-01-01T00:00:00Z"
     return str(int(datetime.fromisoformat(created).timestamp()))
-
-
-def site_inputs(root: Path, engine: str, epoch: str) -> str:
-    """Content hash of everything the published site depends on."""
-    descriptor = root / "datapackage.json"
-    files = [*validation_inputs(descriptor), *files_under(root / "report")]
-    for extra in ("pyproject.toml", "requirements/lock.txt"):
-        if (root / extra).is_file():
-            files.append(root / extra)
-    return content_hash(files, root, extra=[f"engine={engine}", f"epoch={epoch}"])
 
 
 @contextlib.contextmanager
@@ -139,24 +143,19 @@ def exchange(new: Path, current: Path) -> None:
     aside.rename(new)
 
 
-def validate_for_site(descriptor: Path, stage: Path, work: Path, log: Log) -> Path:
+def validate_for_site(package: Package, stage: Path, work: Path, log: Log) -> Path:
     """Reuse ``.build/validation.json`` when its inputs are unchanged, else validate now; refuse
     invalid data. Returns the report's path inside the stage."""
-    from openai_funding.build import stored as validation_report
-
-    inputs = validation_report.inputs_of(descriptor, rules=True)
     cached = work / "validation.json"
-    report = validation_report.read_cached(cached, inputs)
+    inputs = validation_hash(package, rules=True)
+    report = read_stored(cached, inputs)
     if report is None:
         log("validating the data package")
-        report = {**validation_report.fresh_report(descriptor, rules=True), "inputs": inputs}
-        write_json_atomic(cached, report)
-    if not report["valid"]:
-        validation_report.print_stored(report, reused=False, where=cached)
-        raise BuildError("the data package is invalid: the report is not built from invalid data")
+        report = store_fresh(package, cached, inputs, rules=True)
+    if not report.valid:
+        raise InvalidPackageError(report, cached)
     out = stage / "validation.json"
-    published = {k: v for k, v in report.items() if k != "inputs"}
-    out.write_text(json.dumps(published, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(published(report), encoding="utf-8")
     return out
 
 
@@ -166,17 +165,18 @@ def build(
     *,
     engine: str = "auto",
     force: bool = False,
-    log: Log = print,
+    log: Log = _silent,
 ) -> Path:
-    """Build and publish the site; return its folder. Raises :class:`BuildError`."""
+    """Build and publish the site; return its folder. Raises :class:`BuildError` (or
+    :class:`~openai_funding.package.problems.UnusableInputError` for an unreadable package)."""
     root = root.resolve()
     output = (output or root / "_site").resolve()
     work = root / ".build"
-    descriptor = root / "datapackage.json"
-    epoch = build_epoch(root)
     with build_lock(work, log), terminate_as_interrupt():
         clear_leftovers(work)
-        inputs = site_inputs(root, engine, epoch)
+        package = read_package(root / "datapackage.json")
+        epoch = build_epoch(root, package)
+        inputs = site_hash(package, root, engine=engine, epoch=epoch)
         record = work / "site.json"
         if not force and _unchanged(record, inputs, output):
             log(f"{output}: up to date (no input changed)")
@@ -185,13 +185,13 @@ def build(
         try:
             site = stage / "site"
             (site / "data").mkdir(parents=True)
-            validation = validate_for_site(descriptor, site, work, log)
+            validation = validate_for_site(package, site, work, log)
             _render(root, stage / "render", validation, epoch, engine, log)
             shutil.copyfile(stage / "render" / "index.html", site / "index.html")
             shutil.copyfile(stage / "render" / "index.pdf", site / "openai-funding.pdf")
-            shutil.copyfile(descriptor, site / "datapackage.json")
-            for res in read_descriptor(descriptor)["resources"]:
-                shutil.copyfile(root / res["path"], site / res["path"])
+            shutil.copyfile(package.path, site / "datapackage.json")
+            for res in package.resources:
+                shutil.copyfile(root / str(res.path), site / str(res.path))
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
         finally:
@@ -242,25 +242,3 @@ def _render(root: Path, out: Path, validation: Path, epoch: str, engine: str, lo
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
-def run(
-    root: str | Path = ".",
-    output: str | Path | None = None,
-    *,
-    engine: str = "auto",
-    force: bool = False,
-) -> int:
-    """Entry point of ``openai-funding build``; returns the exit code."""
-    try:
-        build(Path(root), Path(output) if output else None, engine=engine, force=force)
-    except UnusableInputError as exc:
-        print(f"openai-funding build: {exc}", file=sys.stderr)
-        return 2
-    except BuildError as exc:
-        print(f"openai-funding build: {exc}", file=sys.stderr)
-        return exc.code
-    except KeyboardInterrupt:
-        print("openai-funding build: interrupted; the previous _site is untouched", file=sys.stderr)
-        return 130
-    return 0

@@ -4,12 +4,12 @@ constraints, primary and foreign keys, and the sha256 hashes and byte sizes of t
 from __future__ import annotations
 
 import contextlib
-import copy
 import csv
 import io
 from pathlib import Path
 from typing import Any
 
+from openai_funding.package.descriptor import Package
 from openai_funding.package.problems import Problem
 
 HINTS = {
@@ -20,12 +20,14 @@ HINTS = {
 }
 
 
-def check_schemas(descriptor: dict[str, Any], descriptor_path: Path) -> list[Problem]:
+def check_schemas(package: Package) -> list[Problem]:
     """Validate the package with frictionless and return its errors as :class:`Problem` s."""
-    from frictionless import FrictionlessException, Package, system
+    from frictionless import FrictionlessException, system
+    from frictionless import Package as FrictionlessPackage
 
-    name = descriptor_path.name
-    base = descriptor_path.parent
+    descriptor = package.to_dict()
+    name = package.path.name
+    base = package.base
     paths = {r.get("name"): r.get("path") for r in descriptor["resources"] if isinstance(r, dict)}
     outside = _leaving_paths(descriptor, base, name)
     if outside:  # never read a file outside the package, not even to validate it
@@ -33,8 +35,8 @@ def check_schemas(descriptor: dict[str, Any], descriptor_path: Path) -> list[Pro
     try:
         # frictionless prints nothing itself, but libraries below it may warn on odd bytes.
         with contextlib.redirect_stderr(io.StringIO()), system.use_context(trusted=False):
-            package = Package(_comma_separated(descriptor), basepath=str(base))
-            report = package.validate()
+            checked = FrictionlessPackage(_comma_separated(descriptor), basepath=str(base))
+            report = checked.validate()
     except FrictionlessException as exc:
         return [Problem(name, None, None, exc.error.type, _clean(exc.error.message))]
     problems: list[Problem] = [
@@ -88,10 +90,10 @@ def _leaving_paths(descriptor: dict[str, Any], base: Path, name: str) -> list[Pr
 
 
 def _comma_separated(descriptor: dict[str, Any]) -> dict[str, Any]:
-    """The descriptor with a comma as every CSV's delimiter unless it names a dialect: without
-    one, frictionless guesses the delimiter, and a file saved with semicolons would pass here
-    and fail in every reader that expects commas (ours included)."""
-    out = copy.deepcopy(descriptor)
+    """The descriptor (a copy of its own) with a comma as every CSV's delimiter unless it names
+    a dialect: without one, frictionless guesses the delimiter, and a file saved with semicolons
+    would pass here and fail in every reader that expects commas (ours included)."""
+    out = descriptor
     for res in out["resources"]:
         if isinstance(res, dict) and "dialect" not in res:
             res["dialect"] = {"delimiter": ","}

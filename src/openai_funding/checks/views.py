@@ -9,13 +9,13 @@ of the frame is one row of one CSV file, ``_file`` and ``_row`` (the CSV line, h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from openai_funding.checks import written
 from openai_funding.package.canonical import canonical
+from openai_funding.package.descriptor import Resource
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -38,47 +38,8 @@ USAGE_TARGETS = ("organizations", "sources")
 _RANK = {"year": 1, "month": 2, "day": 3}
 
 
-@dataclass(frozen=True)
-class Resource:
-    """What the views need to know of a resource: its file, key and fields."""
-
-    name: str
-    path: str
-    key: tuple[str, ...]
-    fields: dict[str, dict[str, Any]]
-    foreign_keys: tuple[dict[str, Any], ...]
-
-    @property
-    def claimed(self) -> list[str]:
-        return [n for n, f in self.fields.items() if f.get("claimed") is True]
-
-    @property
-    def text(self) -> list[str]:
-        return [n for n, f in self.fields.items() if f.get("type", "string") == "string"]
-
-
-def layout(descriptor: dict[str, Any]) -> dict[str, Resource]:
-    """Resource name → :class:`Resource`, for every tabular resource of the descriptor."""
-    out = {}
-    for res in descriptor["resources"]:
-        schema = res.get("schema")
-        if not isinstance(res.get("path"), str) or not isinstance(schema, dict):
-            continue
-        fields = {f["name"]: f for f in schema.get("fields", [])}
-        # Without a primary key, records are named by their first field (the id, in this package).
-        key = schema.get("primaryKey") or list(fields)[:1]
-        out[res["name"]] = Resource(
-            name=res["name"],
-            path=res["path"],
-            key=(key,) if isinstance(key, str) else tuple(key),
-            fields=fields,
-            foreign_keys=tuple(schema.get("foreignKeys", [])),
-        )
-    return out
-
-
 def build_all(
-    tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
+    tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
 ) -> dict[str, Callable[[], pd.DataFrame]]:
     """Frame name → a function that builds it (lazily: a suite asks only for its own frame)."""
     frames: dict[str, Callable[[], pd.DataFrame]] = {
@@ -107,7 +68,9 @@ def resource_frame(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
     return _locate(out, _keys(frame, resource.key), file=resource.path, rows=_rows(frame))
 
 
-def round_totals(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
+def round_totals(
+    tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
+) -> pd.DataFrame:
     """One row per round record: its amount and valuations, what its investments and their
     tranches add up to, and the derived figures: ``pre_plus_amount`` (pre-money + amount),
     ``share_total`` (the investments' share of the amount) and ``usd_per_eur`` (the rate the
@@ -142,7 +105,7 @@ def round_totals(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
 
 
 def investment_totals(
-    tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
+    tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
 ) -> pd.DataFrame:
     """One row per investment: its amount, the sum and number of its tranches, its share of the
     round's amount and the round's announcement date."""
@@ -163,7 +126,7 @@ def investment_totals(
 
 
 def commitment_windows(
-    tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
+    tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
 ) -> pd.DataFrame:
     """One row per tranche with its round's announcement date; ``earliest_window`` is that date,
     or the first day of its month when the window is known to the month only."""
@@ -184,7 +147,9 @@ def commitment_windows(
     return _locate(out, out["commitment_id"], file=resources["commitments"].path, rows=_rows(com))
 
 
-def record_links(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
+def record_links(
+    tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
+) -> pd.DataFrame:
     """One row per link from a record to another record of the package that the Table Schemas
     cannot check: a round that updates an earlier round, an agreement that amends an earlier
     agreement (each with both records' dates: a round's ``status_as_of``, an agreement's
@@ -247,7 +212,7 @@ def record_links(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
     return out
 
 
-def usage(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
+def usage(tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]) -> pd.DataFrame:
     """One row per record of the resources in :data:`USAGE_TARGETS` (organizations, sources),
     with ``references``: how many foreign keys of other records point to it."""
     import numpy as np
@@ -284,7 +249,9 @@ def usage(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd
     return out
 
 
-def claimed_cells(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
+def claimed_cells(
+    tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
+) -> pd.DataFrame:
     """One row per non-empty cell of a ``claimed`` field, with its canonical ``value`` and the
     number of ``claims`` that state exactly that value for that record and field."""
     import pandas as pd
@@ -321,7 +288,9 @@ def claimed_cells(tables: dict[str, pd.DataFrame], resources: dict[str, Resource
     return out
 
 
-def claim_support(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
+def claim_support(
+    tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
+) -> pd.DataFrame:
     """One row per claim, with what the rules compare it to: whether its record and field exist,
     the data cell in canonical form, its source's date, language
     and type, and what its ``value_as_written`` reads as (see :mod:`openai_funding.checks.written`)."""
@@ -373,7 +342,7 @@ def claim_support(tables: dict[str, pd.DataFrame], resources: dict[str, Resource
     return _locate(out, out["claim_id"], file=resources["claims"].path, rows=_rows(claims))
 
 
-def text_cells(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> pd.DataFrame:
+def text_cells(tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]) -> pd.DataFrame:
     """One row per non-empty cell of a text (``string``) field of any resource: ``text``."""
     import pandas as pd
 
@@ -406,7 +375,7 @@ def text_cells(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]) 
 
 def _support(
     claim: Any,
-    field: dict[str, Any] | None,
+    field: Mapping[str, Any] | None,
     record: pd.Series | None,
     language: str,
     published: date | None,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from openai_funding.content.model import ROUND_ID, ReportData
+from openai_funding.package.dates import created_day, source_date_epoch
 
 
 def usd_bn(amount: float) -> str:
@@ -122,9 +122,9 @@ def build_date(data: ReportData) -> str:
     """The date the report states it was built: ``SOURCE_DATE_EPOCH`` (the build sets it to the
     last commit's date), else the package's ``created`` date. Never the clock, so two builds of
     the same inputs on different days give the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        day = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date()
     else:
-        day = dt.datetime.fromisoformat(str(data.descriptor.get("created", "1970-01-01"))).date()
+        day = created_day(data.package.created)
     return long_date(day)

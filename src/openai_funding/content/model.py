@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from openai_funding.package.descriptor import read_descriptor
+from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.loading import load
 
 #: The round the report is about, and the date its agreements are read at.
@@ -21,12 +22,21 @@ AS_OF = pd.Timestamp("2026-02-27")
 
 @dataclass(frozen=True)
 class ReportData:
-    """Typed tables, the descriptor, and the validation report (``validation.json``)."""
+    """The package, its typed tables, and the validation report (``validation.json``)."""
 
-    path: Path
+    package: Package
     tables: dict[str, pd.DataFrame]
-    descriptor: dict[str, Any]
     validation: dict[str, Any] | None
+
+    @property
+    def path(self) -> Path:
+        """The descriptor file."""
+        return self.package.path
+
+    @property
+    def descriptor(self) -> Mapping[str, Any]:
+        """The descriptor as read (read-only)."""
+        return self.package.raw
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -57,6 +67,5 @@ def report_data(path: str | None = None, validation: str | None = None) -> Repor
     report = None
     if validation_path and Path(validation_path).is_file():
         report = json.loads(Path(validation_path).read_text(encoding="utf-8"))
-    return ReportData(
-        descriptor_path, load(descriptor_path), read_descriptor(descriptor_path), report
-    )
+    package = read_package(descriptor_path)
+    return ReportData(package, load(package), report)

@@ -38,6 +38,6 @@ def quality_report(data: ReportData) -> Quality:
     (for instance under ``quarto render report/``)."""
     if data.validation is not None:
         return Quality(data.validation)
-    from openai_funding.checks.results import validate
+    from openai_funding.checks import validate
 
-    return Quality(validate(data.path).to_dict())
+    return Quality(validate(data.package).to_dict())

@@ -1,4 +1,5 @@
-"""``openai-funding hash``: the one command that rewrites ``datapackage.json``.
+"""``openai-funding hash``: the one command that rewrites ``datapackage.json``; and the one
+routine that writes a JSON file atomically.
 
 It refreshes the ``hash`` (sha256) and ``bytes`` of every resource after an edit of the data,
 and changes nothing else: the descriptor keeps its key order and formatting (two-space JSON).
@@ -9,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -67,18 +67,3 @@ def refresh_file(path: str | Path) -> list[str]:
     if changed:
         write_json_atomic(target, descriptor)
     return changed
-
-
-def run(path: str | Path) -> int:
-    """Entry point of ``openai-funding hash``; returns the exit code."""
-    target = resolve(path)
-    try:
-        changed = refresh_file(target)
-    except UnusableInputError as exc:
-        print(f"openai-funding hash: {exc}", file=sys.stderr)
-        return 2
-    if changed:
-        print(f"{target}: refreshed hash and size of {', '.join(changed)}")
-    else:
-        print(f"{target}: hashes and sizes already up to date")
-    return 0

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openai_funding.package.descriptor import read_descriptor, resolve
+from openai_funding.package.descriptor import Package, Resource, read_package
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -28,49 +29,45 @@ class LoadError(ValueError):
         super().__init__(f"{where}: field {field!r}: {detail}" if field else f"{where}: {detail}")
 
 
-def load(path: str | Path = "datapackage.json") -> dict[str, pd.DataFrame]:
+def load(package: Package | str | Path = "datapackage.json") -> dict[str, pd.DataFrame]:
     """Read every resource of the package as a typed DataFrame, keyed by resource name.
 
     Strings become pandas ``string``, integers nullable ``Int64``, numbers ``Float64``,
     booleans nullable ``boolean`` and dates ``datetime64``; an empty cell is missing (``<NA>``
     or ``NaT``). Column order follows the schema. The data are not validated here: run
-    ``openai-funding validate`` for that.
+    ``openai-funding validate`` for that. ``package`` is a :class:`Package` already read, or the
+    path of its descriptor.
     """
-    target = resolve(path)
-    descriptor = read_descriptor(target)
-    return {
-        res["name"]: read_resource(res, target.parent)
-        for res in descriptor["resources"]
-        if isinstance(res.get("path"), str) and "schema" in res
-    }
+    if not isinstance(package, Package):
+        package = read_package(package)
+    return {name: read_resource(res, package.base) for name, res in package.tables.items()}
 
 
-def read_resource(resource: dict[str, Any], base: Path) -> pd.DataFrame:
+def read_resource(resource: Resource, base: Path) -> pd.DataFrame:
     """One resource as a typed DataFrame (see :func:`load`)."""
     import pandas as pd
 
-    rel = resource["path"]
-    fields = resource["schema"]["fields"]
+    rel = str(resource.path)
+    schema = resource.schema or {}
     try:
         frame = pd.read_csv(
             base / rel,
             dtype=str,
             keep_default_na=False,
-            na_values=resource["schema"].get("missingValues", [""]),
+            na_values=list(schema.get("missingValues", [""])),
             encoding="utf-8",
         )
     except ValueError as exc:  # pandas' ParserError and UnicodeDecodeError are ValueErrors
         raise LoadError(rel, None, None, f"not readable as comma-separated UTF-8: {exc}") from None
     out = {}
-    for field in fields:
-        name = field["name"]
+    for name, field in resource.fields.items():
         if name not in frame.columns:
             raise LoadError(rel, 1, name, "column missing")
         out[name] = _convert(frame[name], field, rel)
     return pd.DataFrame(out)
 
 
-def _convert(column: pd.Series, field: dict[str, Any], rel: str) -> pd.Series:
+def _convert(column: pd.Series, field: Mapping[str, Any], rel: str) -> pd.Series:
     import pandas as pd
 
     kind = field.get("type", "string")
@@ -78,8 +75,8 @@ def _convert(column: pd.Series, field: dict[str, Any], rel: str) -> pd.Series:
         if kind == "date":
             return pd.to_datetime(column, format="%Y-%m-%d")
         if kind == "boolean":
-            mapping = dict.fromkeys(field.get("trueValues", ["true"]), True)
-            mapping |= dict.fromkeys(field.get("falseValues", ["false"]), False)
+            mapping = dict.fromkeys(field.get("trueValues", ("true",)), True)
+            mapping |= dict.fromkeys(field.get("falseValues", ("false",)), False)
             bad = column.notna() & ~column.isin(list(mapping))
             if bad.any():
                 raise ValueError(f"not a boolean: {column[bad].iloc[0]!r}")

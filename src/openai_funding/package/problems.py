@@ -42,6 +42,8 @@ class Problem:
 class UnusableInputError(Exception):
     """The input cannot be read as a data package at all (exit code 2)."""
 
+    exit_code = 2
+
 
 def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

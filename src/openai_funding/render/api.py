@@ -9,12 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openai_funding.render import offline, quarto
+from openai_funding.render.engines import ENGINES, TARGETS
 from openai_funding.render.errors import InputError
 from openai_funding.render.publish import publish, staging
 from openai_funding.render.qmd import Document, find_project, parse, project_config
-
-TARGETS = ("html", "pdf")
-ENGINES = ("auto", "quarto", "offline")
 
 
 @dataclass(frozen=True)

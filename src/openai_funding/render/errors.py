@@ -11,8 +11,10 @@ class RenderError(Exception):
     When a code cell failed, ``cell`` is its number among the document's code cells (1-based),
     ``first_line`` its first line of code and ``error`` the cell's own error text (for Python,
     ``ExceptionName: message``). Other failures (pandoc, typst, Quarto) leave ``cell`` as ``None``
-    and put the tool's message in ``error``.
+    and put the tool's message in ``error``. ``exit_code`` is the command line's.
     """
+
+    exit_code = 1
 
     def __init__(
         self,
@@ -44,6 +46,8 @@ class RenderError(Exception):
 
 class InputError(RenderError):
     """The input cannot be used at all: no such file, bad YAML, an unknown option value."""
+
+    exit_code = 2
 
     def _message(self) -> str:
         return f"{self.document}: {self.error}"

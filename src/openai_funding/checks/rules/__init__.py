@@ -1,33 +1,29 @@
 """Great Expectations rules: the checks that make the numbers mean what they say.
 
 :func:`run_rules` loads the package's typed frames, builds the views the suites in
-``validation/`` ask for (see :mod:`openai_funding.checks.views`), runs every suite in one ephemeral Great
-Expectations context and returns one :class:`~openai_funding.checks.results.Check` per expectation.
-Great Expectations is imported only here, inside :func:`run_rules`: it costs seconds.
+``validation/`` ask for (see :mod:`openai_funding.checks.views`), runs every suite in one ephemeral
+Great Expectations context and returns one :class:`~openai_funding.checks.results.Check` per
+expectation. Great Expectations is imported only here, inside :func:`run_rules`: it costs seconds.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from openai_funding.checks.results import Check
+    from openai_funding.package.descriptor import Package
 
 __all__ = ["run_rules"]
 
 
-def run_rules(descriptor_path: Path) -> list[Check]:
-    """Run every rule suite on the package at ``descriptor_path``; one Check per expectation."""
+def run_rules(package: Package) -> list[Check]:
+    """Run every rule suite on ``package``; one Check per expectation."""
     from openai_funding.checks import views
     from openai_funding.checks.rules.engine import Engine
     from openai_funding.checks.rules.suites import load_suites, suites_dir
-    from openai_funding.package.descriptor import read_descriptor, resolve
     from openai_funding.package.loading import load
 
-    target = resolve(descriptor_path)
-    descriptor = read_descriptor(target)
-    tables = load(target)
-    frames = views.build_all(tables, views.layout(descriptor))
-    suites = load_suites(suites_dir(target))
-    return Engine().run(suites, frames, descriptor=target.name)
+    frames = views.build_all(load(package), package.tables)
+    suites = load_suites(suites_dir(package.path))
+    return Engine().run(suites, frames, descriptor=package.path.name)

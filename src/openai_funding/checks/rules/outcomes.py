@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from openai_funding.checks.results import Check
 from openai_funding.package.canonical import canonical
 from openai_funding.package.problems import Problem
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from openai_funding.checks.results import Check
     from openai_funding.checks.rules.suites import SuiteFile
 
 #: Problems listed per failed rule at most (the count of the rest is given).
@@ -42,8 +42,6 @@ def to_checks(
 ) -> list[Check]:
     """One Check per expectation of ``suite`` (one failed Check if its frame does not exist or
     cannot be built from the package: ``reason`` says why)."""
-    from openai_funding.checks.results import Check
-
     if missing_frame:
         message = f"no frame {suite.frame!r}"
         if reason is not None:
