@@ -1,36 +1,26 @@
-"""The report's charts: Altair, one theme, colour-blind-safe (Okabe-Ito), labelled units,
-a description (alt text) on every chart and tooltips in HTML."""
+"""The report's charts: Altair, one theme (:mod:`~openai_funding.content.theme`), labelled
+units, a description (alt text) on every chart and tooltips in HTML. The diagram of who is tied
+to whom is in :mod:`~openai_funding.content.network`."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from openai_funding.content.facts import quantity_text, usd_bn
+from openai_funding.content.facts import usd_bn
 from openai_funding.content.model import AS_OF, ROUND_ID, ReportData
+from openai_funding.content.network import agreement_network, links_frame
+from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
 
-#: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
-WIDTH = 560
-
-
-def styled(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:
-    """Apply the report's theme and the chart's description (read by screen readers)."""
-    return (
-        chart.properties(description=description)
-        .configure(
-            font="system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
-        )
-        .configure_view(stroke=None)
-        .configure_axis(labelFontSize=11, titleFontSize=12, grid=False)
-        .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom")
-        .configure_range(category=OKABE_ITO)
-    )
-
-
-def flag(value: object) -> bool | None:
-    """A nullable boolean cell as ``True``, ``False`` or ``None`` (missing)."""
-    return None if pd.isna(value) else bool(value)
+__all__ = [
+    "agreement_network",
+    "investment_shares",
+    "links_frame",
+    "tranche_timeline",
+    "tranches_frame",
+    "valuation_frame",
+    "valuation_history",
+]
 
 
 def _tranche_kind(row: pd.Series) -> str:
@@ -229,180 +219,4 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
     return styled(
         (line + points + labels).properties(width=WIDTH - 60, height=260),
         f"Line chart of OpenAI's post-money valuation: {steps}.",
-    )
-
-
-# Fixed positions of the diagram: OpenAI in the middle, each group on its own side.
-POSITIONS = {
-    "openai": (0.0, 0.0),
-    "nvidia": (0.0, 1.0),
-    "softbank-group": (0.0, -1.0),
-    "amazon": (-1.5, 0.6),
-    "aws": (-1.5, -0.6),
-    "microsoft": (1.5, 0.6),
-    "microsoft-azure": (1.5, -0.6),
-}
-
-
-#: Short names of agreement kinds for the diagram's labels.
-KIND_LABELS = {
-    "letter-of-intent": "letter of intent",
-    "cloud-spend": "AWS spend",
-    "compute-capacity": "Trainium compute",
-    "cloud-distribution": "Frontier distribution",
-    "api-exclusivity": "API hosting",
-    "product-hosting": "product hosting",
-    "ip-licence": "IP licence",
-    "amendment": "amendment",
-}
-
-
-def _term_text(terms: pd.DataFrame) -> str:
-    return ", ".join(
-        quantity_text(t.quantity, t.unit, t.qualifier, short=True)
-        for t in terms.itertuples(index=False)
-    )
-
-
-def links_frame(data: ReportData) -> pd.DataFrame:
-    """Who is tied to OpenAI by what, as of the announcement: one row per organization and tie."""
-    names = data.names()
-    rows = []
-    inv = data["investments"][data["investments"]["round_id"] == ROUND_ID]
-    for r in inv.itertuples(index=False):
-        rows.append(
-            {
-                "org_id": r.investor_org_id,
-                "tie": f"invests {usd_bn(r.amount_usd)}",
-                "style": "investment",
-            }
-        )
-    agreements = data["agreements"]
-    current = agreements[
-        (agreements["stated_on"] <= AS_OF)
-        & agreements["status"].isin(["in-force", "letter-of-intent"])
-    ]
-    parties = data["agreement_parties"]
-    terms = data["agreement_terms"]
-    for a in current.itertuples(index=False):
-        exclusive = flag(a.exclusive)
-        style = (
-            "letter of intent"
-            if a.status == "letter-of-intent"
-            else ("exclusive" if exclusive else "agreement")
-        )
-        label = KIND_LABELS[a.kind]
-        quantities = _term_text(terms[terms["agreement_id"] == a.agreement_id])
-        if quantities:
-            label += f" ({quantities})"
-        if exclusive:
-            label = "exclusive " + label
-        for p in parties[
-            (parties["agreement_id"] == a.agreement_id) & (parties["org_id"] != "openai")
-        ].itertuples(index=False):
-            rows.append({"org_id": p.org_id, "tie": label, "style": style})
-    frame = pd.DataFrame(rows)
-    frame["name"] = frame["org_id"].map(names)
-    return frame
-
-
-def agreement_network(data: ReportData) -> alt.TopLevelMixin:
-    """Diagram of who is tied to whom on 27 February 2026, marking exclusive terms."""
-    names = data.names()
-    links = links_frame(data)
-    # One edge per organization, drawn in its strongest style; its label lists every tie.
-    rank = {"exclusive": 0, "investment": 1, "agreement": 2, "letter of intent": 3}
-    edges = []
-    for org, group in links.groupby("org_id", sort=True):
-        x, y = POSITIONS[org]
-        style = min(group["style"], key=rank.__getitem__)
-        edges.append(
-            {
-                "org_id": org,
-                "x": x,
-                "y": y,
-                "x2": 0.0,
-                "y2": 0.0,
-                "style": style,
-                "ties": "\n".join(group["tie"]),
-                "tooltip": "; ".join(group["tie"]),
-            }
-        )
-    edges_df = pd.DataFrame(edges)
-    units = data["organizations"].dropna(subset=["parent_org_id"])
-    parent_edges = pd.DataFrame(
-        [
-            {
-                "x": POSITIONS[u.org_id][0],
-                "y": POSITIONS[u.org_id][1],
-                "x2": POSITIONS[u.parent_org_id][0],
-                "y2": POSITIONS[u.parent_org_id][1],
-            }
-            for u in units.itertuples(index=False)
-            if u.org_id in POSITIONS
-        ]
-    )
-    nodes = pd.DataFrame(
-        [{"org_id": k, "name": names[k], "x": x, "y": y} for k, (x, y) in POSITIONS.items()]
-    )
-    scale_x = alt.Scale(domain=[-2.5, 2.5])
-    scale_y = alt.Scale(domain=[-1.55, 1.25])
-    styles = ["exclusive", "investment", "agreement", "letter of intent"]
-
-    def xy(x: str = "x", y: str = "y") -> dict[str, alt.X | alt.Y]:
-        return {
-            "x": alt.X(f"{x}:Q", scale=scale_x, axis=None),
-            "y": alt.Y(f"{y}:Q", scale=scale_y, axis=None),
-        }
-
-    rules = (
-        alt.Chart(edges_df)
-        .mark_rule(strokeWidth=2.5)
-        .encode(
-            **xy(),
-            x2="x2:Q",
-            y2="y2:Q",
-            color=alt.Color(
-                "style:N",
-                title="Tie",
-                scale=alt.Scale(
-                    domain=styles, range=[OKABE_ITO[3], OKABE_ITO[0], "#888888", OKABE_ITO[1]]
-                ),
-            ),
-            strokeDash=alt.StrokeDash(
-                "style:N",
-                title="Tie",
-                scale=alt.Scale(domain=styles, range=[[1, 0], [1, 0], [1, 0], [5, 4]]),
-            ),
-            tooltip=[alt.Tooltip("tooltip:N", title="Ties")],
-        )
-    )
-    unit_rules = (
-        alt.Chart(parent_edges)
-        .mark_rule(color="#bbbbbb", strokeDash=[2, 2])
-        .encode(**xy(), x2="x2:Q", y2="y2:Q")
-    )
-    # Labels of the middle column sit to the right of their node, the others below it.
-    middle = edges_df["x"] == 0
-    tie_below = alt.Chart(edges_df[~middle]).mark_text(
-        fontSize=10, lineBreak="\n", color="#222", baseline="top", dy=22
-    )
-    tie_right = alt.Chart(edges_df[middle]).mark_text(
-        fontSize=10, lineBreak="\n", color="#222", align="left", dx=24
-    )
-    tie_text = tie_below.encode(**xy(), text="ties:N") + tie_right.encode(**xy(), text="ties:N")
-    circles = (
-        alt.Chart(nodes)
-        .mark_circle(size=900, color="white", stroke="#222", strokeWidth=1.5, opacity=1)
-        .encode(**xy())
-    )
-    labels = (
-        alt.Chart(nodes)
-        .mark_text(fontSize=11, fontWeight="bold", dy=-22)
-        .encode(**xy(), text="name:N")
-    )
-    described = "; ".join(f"{names[e['org_id']]}: {e['tooltip']}" for e in edges)
-    return styled(
-        (unit_rules + rules + circles + labels + tie_text).properties(width=WIDTH, height=420),
-        f"Diagram of the ties between OpenAI and its partners on 27 February 2026, exclusive terms marked: {described}.",
     )

@@ -1,15 +1,36 @@
-"""The report's tables, each a :class:`~openai_funding.content.markdown.Table` built from the data."""
+"""The report's tables, each a :class:`~openai_funding.content.markdown.Table` built from the data:
+the round's here, the package's own (checks, dictionary, sources, downloads) in
+:mod:`~openai_funding.content.package_tables`."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
 
 from openai_funding.content.facts import eur_bn, long_date, percent, quantity_text, usd_bn
-from openai_funding.content.markdown import Table, link, text
+from openai_funding.content.markdown import Table, text
 from openai_funding.content.model import AS_OF, ROUND_ID, ReportData
+from openai_funding.content.package_tables import (
+    checks_table,
+    claims_table,
+    downloads_table,
+    full_dictionary_table,
+    resources_table,
+)
+
+__all__ = [
+    "agreements_table",
+    "changes_table",
+    "checks_table",
+    "claims_table",
+    "commitments_table",
+    "downloads_table",
+    "full_dictionary_table",
+    "glance_table",
+    "resources_table",
+    "rounds_table",
+]
 
 
 def _date(value: Any, precision: str = "day") -> str:
@@ -207,119 +228,6 @@ def changes_table(data: ReportData) -> Table:
     )
 
 
-def checks_table(report: dict[str, Any]) -> Table:
-    """One row per suite: how many checks ran and how many failed, from ``validation.json``."""
-    suites: dict[str, list[bool]] = {}
-    for check in report.get("checks", []):
-        suites.setdefault(check["suite"], []).append(bool(check["success"]))
-    rows, records = [], []
-    for suite, outcomes in sorted(suites.items()):
-        failed = outcomes.count(False)
-        records.append({"suite": suite, "run": len(outcomes), "failed": failed})
-        rows.append(
-            [text(suite), text(len(outcomes)), text(failed), text("pass" if not failed else "FAIL")]
-        )
-    return Table(["Suite", "Checks run", "Failed", "Outcome"], rows, records, widths=[6, 2, 2, 2])
-
-
-def dictionary_table(data: ReportData, resource: str) -> Table:
-    """The fields of one resource, from ``datapackage.json``."""
-    (res,) = [r for r in data.descriptor["resources"] if r["name"] == resource]
-    return _dictionary(res)
-
-
-def resources_table(data: ReportData) -> Table:
-    """One row per resource: file, rows, title and description, from ``datapackage.json``."""
-    rows, records = [], []
-    for res in data.descriptor["resources"]:
-        count = len(data[res["name"]])
-        records.append({"resource": res["name"], "rows": count})
-        rows.append(
-            [text(res["name"]), text(res["path"]), text(count), text(res.get("description", ""))]
-        )
-    return Table(["Resource", "File", "Rows", "Description"], rows, records, widths=[4, 5, 2, 10])
-
-
-def _dictionary(res: dict[str, Any]) -> Table:
-    pk = res["schema"]["primaryKey"]
-    keys = {pk} if isinstance(pk, str) else set(pk)
-    rows, records = [], []
-    for f in res["schema"]["fields"]:
-        c = f.get("constraints", {})
-        rules = []
-        if f["name"] in keys:
-            rules.append("key")
-        if c.get("required"):
-            rules.append("required")
-        if "enum" in c:
-            rules.append("one of: " + ", ".join(map(str, c["enum"])))
-        if "minimum" in c:
-            rules.append(f"minimum {c['minimum']}")
-        records.append({"field": f["name"], "type": f["type"]})
-        rows.append(
-            [
-                text(f["name"]),
-                text(f["type"]),
-                text("; ".join(rules)),
-                text(f.get("description", "")),
-            ]
-        )
-    return Table(
-        ["Field", "Type", "Constraints", "Description"], rows, records, widths=[4, 2, 5, 10]
-    )
-
-
-def claims_table(data: ReportData) -> Table:
-    """Every published value with its verbatim quote and source."""
-    sources = data["sources"].set_index("source_id")
-    rows, records = [], []
-    for c in data["claims"].itertuples(index=False):
-        src = sources.loc[c.source_id]
-        label = src["publisher"] + (
-            "" if pd.isna(src["published_on"]) else f", {src['published_on'].date()}"
-        )
-        records.append({"claim_id": c.claim_id, "value": c.value, "source_id": c.source_id})
-        rows.append(
-            [
-                text(f"{c.resource}/{c.record_id}"),
-                text(c.field.replace("_", " ")),
-                text(_readable(c.field, c.value)),
-                text(f"“{c.quote}”"),
-                link(label, src["url"]) + " " + text(f"({c.status})"),
-            ]
-        )
-    return Table(
-        ["Record", "Field", "Value", "Quote", "Source (status)"],
-        rows,
-        records,
-        widths=[4, 3, 2, 10, 4],
-    )
-
-
-def _readable(field: str, value: str) -> str:
-    """A claimed value as a reader says it: money in billions, the rest as stored."""
-    if field.endswith("_usd") and value.isdigit():
-        return usd_bn(int(value))
-    if field.endswith("_eur") and value.isdigit():
-        return eur_bn(int(value))
-    return value
-
-
-def full_dictionary_table(data: ReportData) -> Table:
-    """Every field of every resource, from ``datapackage.json``."""
-    rows, records = [], []
-    for res in data.descriptor["resources"]:
-        part = _dictionary(res)
-        rows += [[text(res["name"]), *row] for row in part.rows]
-        records += [{"resource": res["name"], **rec} for rec in part.records]
-    return Table(
-        ["Table", "Field", "Type", "Constraints", "Description"],
-        rows,
-        records,
-        widths=[3, 4, 2, 4, 9],
-    )
-
-
 def glance_table(data: ReportData, round_id: str = ROUND_ID) -> Table:
     """The round as announced and, where a later record updates it, as closed."""
     rounds = data["rounds"]
@@ -361,25 +269,3 @@ def glance_table(data: ReportData, round_id: str = ROUND_ID) -> Table:
         records,
         widths=[6, 3, 2, 3, 2, 2, 3],
     )
-
-
-_DOWNLOAD = re.compile(r"^data/[a-z0-9_]+\.csv$")
-
-
-def downloads_table(data: ReportData) -> Table:
-    """Links to the files published beside the report."""
-    rows, records = [], []
-    files = [
-        ("datapackage.json", "descriptor: schemas, keys, hashes, licences"),
-        ("validation.json", "every check run on the data and its outcome"),
-        ("openai-funding.pdf", "this report as PDF"),
-    ]
-    files += [
-        (r["path"], r.get("title", ""))
-        for r in data.descriptor["resources"]
-        if _DOWNLOAD.match(str(r.get("path")))
-    ]
-    for path, what in files:
-        records.append({"path": path})
-        rows.append([f"[{text(path)}]({path})", text(what)])
-    return Table(["File", "What"], rows, records, widths=[5, 8])

@@ -1,0 +1,143 @@
+"""The tables about the package itself: the checks run on it, its data dictionary, every claim
+with its quote and source, and the files published beside the report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from openai_funding.content.facts import eur_bn, usd_bn
+from openai_funding.content.markdown import Table, link, text
+from openai_funding.content.model import ReportData
+
+
+def checks_table(report: dict[str, Any]) -> Table:
+    """One row per suite: how many checks ran and how many failed, from ``validation.json``."""
+    suites: dict[str, list[bool]] = {}
+    for check in report.get("checks", []):
+        suites.setdefault(check["suite"], []).append(bool(check["success"]))
+    rows, records = [], []
+    for suite, outcomes in sorted(suites.items()):
+        failed = outcomes.count(False)
+        records.append({"suite": suite, "run": len(outcomes), "failed": failed})
+        rows.append(
+            [text(suite), text(len(outcomes)), text(failed), text("pass" if not failed else "FAIL")]
+        )
+    return Table(["Suite", "Checks run", "Failed", "Outcome"], rows, records, widths=[6, 2, 2, 2])
+
+
+def resources_table(data: ReportData) -> Table:
+    """One row per resource: file, rows, title and description, from ``datapackage.json``."""
+    rows, records = [], []
+    for res in data.descriptor["resources"]:
+        count = len(data[res["name"]])
+        records.append({"resource": res["name"], "rows": count})
+        rows.append(
+            [text(res["name"]), text(res["path"]), text(count), text(res.get("description", ""))]
+        )
+    return Table(["Resource", "File", "Rows", "Description"], rows, records, widths=[4, 5, 2, 10])
+
+
+def _dictionary(res: Mapping[str, Any]) -> Table:
+    pk = res["schema"]["primaryKey"]
+    keys = {pk} if isinstance(pk, str) else set(pk)
+    rows, records = [], []
+    for f in res["schema"]["fields"]:
+        c = f.get("constraints", {})
+        rules = []
+        if f["name"] in keys:
+            rules.append("key")
+        if c.get("required"):
+            rules.append("required")
+        if "enum" in c:
+            rules.append("one of: " + ", ".join(map(str, c["enum"])))
+        if "minimum" in c:
+            rules.append(f"minimum {c['minimum']}")
+        records.append({"field": f["name"], "type": f["type"]})
+        rows.append(
+            [
+                text(f["name"]),
+                text(f["type"]),
+                text("; ".join(rules)),
+                text(f.get("description", "")),
+            ]
+        )
+    return Table(
+        ["Field", "Type", "Constraints", "Description"], rows, records, widths=[4, 2, 5, 10]
+    )
+
+
+def claims_table(data: ReportData) -> Table:
+    """Every published value with its verbatim quote and source."""
+    sources = data["sources"].set_index("source_id")
+    rows, records = [], []
+    for c in data["claims"].itertuples(index=False):
+        src = sources.loc[c.source_id]
+        label = src["publisher"] + (
+            "" if pd.isna(src["published_on"]) else f", {src['published_on'].date()}"
+        )
+        records.append({"claim_id": c.claim_id, "value": c.value, "source_id": c.source_id})
+        rows.append(
+            [
+                text(f"{c.resource}/{c.record_id}"),
+                text(c.field.replace("_", " ")),
+                text(_readable(c.field, c.value)),
+                text(f"“{c.quote}”"),
+                link(label, src["url"]) + " " + text(f"({c.status})"),
+            ]
+        )
+    return Table(
+        ["Record", "Field", "Value", "Quote", "Source (status)"],
+        rows,
+        records,
+        widths=[4, 3, 2, 10, 4],
+    )
+
+
+def _readable(field: str, value: str) -> str:
+    """A claimed value as a reader says it: money in billions, the rest as stored."""
+    if field.endswith("_usd") and value.isdigit():
+        return usd_bn(int(value))
+    if field.endswith("_eur") and value.isdigit():
+        return eur_bn(int(value))
+    return value
+
+
+def full_dictionary_table(data: ReportData) -> Table:
+    """Every field of every resource, from ``datapackage.json``."""
+    rows, records = [], []
+    for res in data.descriptor["resources"]:
+        part = _dictionary(res)
+        rows += [[text(res["name"]), *row] for row in part.rows]
+        records += [{"resource": res["name"], **rec} for rec in part.records]
+    return Table(
+        ["Table", "Field", "Type", "Constraints", "Description"],
+        rows,
+        records,
+        widths=[3, 4, 2, 4, 9],
+    )
+
+
+_DOWNLOAD = re.compile(r"^data/[a-z0-9_]+\.csv$")
+
+
+def downloads_table(data: ReportData) -> Table:
+    """Links to the files published beside the report."""
+    rows, records = [], []
+    files = [
+        ("datapackage.json", "descriptor: schemas, keys, hashes, licences"),
+        ("validation.json", "every check run on the data and its outcome"),
+        ("openai-funding.pdf", "this report as PDF"),
+    ]
+    files += [
+        (r["path"], r.get("title", ""))
+        for r in data.descriptor["resources"]
+        if _DOWNLOAD.match(str(r.get("path")))
+    ]
+    for path, what in files:
+        records.append({"path": path})
+        rows.append([f"[{text(path)}]({path})", text(what)])
+    return Table(["File", "What"], rows, records, widths=[5, 8])
