@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from openai_funding.package.descriptor import read_descriptor, resolve
+from openai_funding.package.descriptor import read_package
 from openai_funding.package.problems import UnusableInputError
 
 
@@ -61,9 +61,9 @@ def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
 
 def refresh_file(path: str | Path) -> list[str]:
     """Refresh hashes and sizes in the descriptor at ``path``, writing it only if they changed."""
-    target = resolve(path)
-    descriptor = read_descriptor(target)
-    changed = refresh(descriptor, target.parent)
+    package = read_package(path)
+    descriptor = package.to_dict()
+    changed = refresh(descriptor, package.base)
     if changed:
-        write_json_atomic(target, descriptor)
+        write_json_atomic(package.path, descriptor)
     return changed
