@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from openai_funding.content.model import ROUND_ID, ReportData
+from openai_funding.content.model import ReportData
 from openai_funding.package.dates import created_day, source_date_epoch
 
 
@@ -96,8 +96,9 @@ class RoundFacts:
         return long_date(self.announced_on)
 
 
-def round_facts(data: ReportData, round_id: str = ROUND_ID) -> RoundFacts:
+def round_facts(data: ReportData, round_id: str | None = None) -> RoundFacts:
     """The headline figures of ``round_id`` and of the record that updates it, if any."""
+    round_id = round_id or data.settings.round_id
     rounds = data["rounds"].set_index("round_id")
     if round_id not in rounds.index:
         raise LookupError(f"{data.path}: the rounds table has no record {round_id!r}")
@@ -115,6 +116,51 @@ def round_facts(data: ReportData, round_id: str = ROUND_ID) -> RoundFacts:
         closed_amount_usd=None if close is None else int(close["amount_usd"]),
         closed_post_money_usd=None if close is None else int(close["post_money_valuation_usd"]),
         investors=int((investments["round_id"] == round_id).sum()),
+    )
+
+
+#: Small counts as prose writes them.
+COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+
+
+@dataclass(frozen=True)
+class Instalments:
+    """The round's tranches with a known window: how many, the amount of each (when they are
+    equal) and the months the windows span."""
+
+    count: int
+    amounts_usd: tuple[int, ...]
+    first: pd.Timestamp
+    last: pd.Timestamp
+
+    @property
+    def count_text(self) -> str:
+        """``three``."""
+        return COUNT_WORDS.get(self.count, str(self.count))
+
+    @property
+    def amount(self) -> str:
+        """``$10bn`` when every instalment is of that amount, else ``""``."""
+        return usd_bn(self.amounts_usd[0]) if len(set(self.amounts_usd)) == 1 else ""
+
+    @property
+    def months(self) -> str:
+        """``April and October 2026`` (the year once when both months fall in it)."""
+        first = f"{self.first:%B}" if self.first.year == self.last.year else f"{self.first:%B %Y}"
+        return f"{first} and {self.last:%B %Y}"
+
+
+def instalments(data: ReportData, round_id: str | None = None) -> Instalments:
+    """The scheduled tranches of ``round_id`` (those with a timing window)."""
+    round_id = round_id or data.settings.round_id
+    inv = data["investments"][data["investments"]["round_id"] == round_id]
+    com = data["commitments"][data["commitments"]["investment_id"].isin(inv["investment_id"])]
+    timed = com[com["timing_start"].notna()]
+    return Instalments(
+        count=len(timed),
+        amounts_usd=tuple(int(a) for a in timed["amount_usd"]),
+        first=timed["timing_start"].min(),
+        last=timed["timing_end"].max(),
     )
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from openai_funding.content.facts import usd_bn
-from openai_funding.content.model import AS_OF, ROUND_ID, ReportData
+from openai_funding.content.facts import instalments, long_date, usd_bn
+from openai_funding.content.model import ReportData
 from openai_funding.content.network import agreement_network, links_frame
 from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
 
@@ -34,8 +34,9 @@ def _tranche_kind(row: pd.Series) -> str:
     return "timing not disclosed"
 
 
-def tranches_frame(data: ReportData, round_id: str = ROUND_ID) -> pd.DataFrame:
+def tranches_frame(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
     """One row per tranche with investor, kind, amount in $bn and shares of the round."""
+    round_id = round_id or data.settings.round_id
     names = data.names()
     inv = data["investments"][data["investments"]["round_id"] == round_id]
     com = data["commitments"].merge(inv, on="investment_id", suffixes=("", "_investment"))
@@ -56,7 +57,7 @@ def tranches_frame(data: ReportData, round_id: str = ROUND_ID) -> pd.DataFrame:
     return frame.sort_values(["investor", "tranche"]).reset_index(drop=True)
 
 
-def investment_shares(data: ReportData, round_id: str = ROUND_ID) -> alt.TopLevelMixin:
+def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
     """Stacked bars: each investor's commitment, split by tranche kind, with its share of the round."""
     frame = tranches_frame(data, round_id)
     order = frame.groupby("investor")["amount_bn"].sum().sort_values(ascending=False).index.tolist()
@@ -101,9 +102,10 @@ def investment_shares(data: ReportData, round_id: str = ROUND_ID) -> alt.TopLeve
     )
 
 
-def tranche_timeline(data: ReportData, round_id: str = ROUND_ID) -> alt.TopLevelMixin:
+def tranche_timeline(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
     """When each tranche is due or expected: windows as bars, undisclosed timing as points."""
     frame = tranches_frame(data, round_id)
+    due = instalments(data, round_id)
     frame["label"] = [
         f"{i} · tranche {t} · {usd_bn(a * 1e9)}"
         for i, t, a in zip(frame["investor"], frame["tranche"], frame["amount_bn"], strict=True)
@@ -151,15 +153,16 @@ def tranche_timeline(data: ReportData, round_id: str = ROUND_ID) -> alt.TopLevel
         )
     )
     announced = (
-        alt.Chart(pd.DataFrame({"date": [AS_OF], "what": ["announcement"]}))
+        alt.Chart(pd.DataFrame({"date": [data.settings.as_of], "what": ["announcement"]}))
         .mark_rule(strokeDash=[4, 3], color="#555")
         .encode(x="date:T")
     )
     return styled(
         (bars + points + notes + announced).properties(width=WIDTH - 180, height=190),
-        "Timeline of the tranches from the announcement on 27 February 2026: SoftBank's three "
-        "$10bn instalments fall between April and October 2026; the dates of Amazon's and "
-        "Nvidia's tranches were not disclosed and are drawn at the announcement.",
+        f"Timeline of the tranches from the announcement on {long_date(data.settings.as_of)}: "
+        f"SoftBank's {due.count_text} {due.amount} instalments fall between {due.months}; the "
+        "dates of Amazon's and Nvidia's tranches were not disclosed and are drawn at the "
+        "announcement.",
     )
 
 

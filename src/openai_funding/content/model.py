@@ -15,18 +15,52 @@ import pandas as pd
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.loading import load
 
-#: The round the report is about, and the date its agreements are read at.
-ROUND_ID = "2026-02-round"
-AS_OF = pd.Timestamp("2026-02-27")
+#: The report's settings, beside its ``.qmd``: ``report/report.yml`` of the package's folder (or
+#: of the checkout, for a package copied elsewhere).
+SETTINGS = Path("report") / "report.yml"
+CHECKOUT_SETTINGS = Path(__file__).resolve().parents[3] / SETTINGS
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the report is about and how it is laid out (see ``report/report.yml``): the round,
+    the day the agreements are read at, and the diagram's place for each organization."""
+
+    round_id: str
+    as_of: pd.Timestamp
+    positions: Mapping[str, tuple[float, float]]
+
+
+def read_settings(path: Path) -> Settings:
+    """The settings in ``path`` (YAML)."""
+    import yaml
+
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Settings(
+        round_id=str(raw["round_id"]),
+        as_of=pd.Timestamp(raw["as_of"]),
+        positions={str(k): (float(x), float(y)) for k, (x, y) in raw["positions"].items()},
+    )
+
+
+def settings_path(package: Package) -> Path:
+    """``report/report.yml`` beside the descriptor, else in the working folder (a render of
+    ``report/``), else the checkout's."""
+    for candidate in (package.base / SETTINGS, Path.cwd() / SETTINGS.name):
+        if candidate.is_file():
+            return candidate
+    return CHECKOUT_SETTINGS
 
 
 @dataclass(frozen=True)
 class ReportData:
-    """The package, its typed tables, and the validation report (``validation.json``)."""
+    """The package, its typed tables, the validation report (``validation.json``) and the
+    report's settings."""
 
     package: Package
     tables: dict[str, pd.DataFrame]
     validation: dict[str, Any] | None
+    settings: Settings
 
     @property
     def path(self) -> Path:
@@ -68,4 +102,4 @@ def report_data(path: str | None = None, validation: str | None = None) -> Repor
     if validation_path and Path(validation_path).is_file():
         report = json.loads(Path(validation_path).read_text(encoding="utf-8"))
     package = read_package(descriptor_path)
-    return ReportData(package, load(package), report)
+    return ReportData(package, load(package), report, read_settings(settings_path(package)))

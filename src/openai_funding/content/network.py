@@ -3,24 +3,14 @@ agreements, exclusive terms marked, each organization at its place in the layout
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import altair as alt
 import pandas as pd
 
-from openai_funding.content.facts import quantity_text, usd_bn
-from openai_funding.content.model import AS_OF, ROUND_ID, ReportData
+from openai_funding.content.facts import long_date, quantity_text, usd_bn
+from openai_funding.content.model import ReportData
 from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
-
-# Fixed positions of the diagram: OpenAI in the middle, each group on its own side.
-POSITIONS = {
-    "openai": (0.0, 0.0),
-    "nvidia": (0.0, 1.0),
-    "softbank-group": (0.0, -1.0),
-    "amazon": (-1.5, 0.6),
-    "aws": (-1.5, -0.6),
-    "microsoft": (1.5, 0.6),
-    "microsoft-azure": (1.5, -0.6),
-}
-
 
 #: Short names of agreement kinds for the diagram's labels.
 KIND_LABELS = {
@@ -46,7 +36,7 @@ def links_frame(data: ReportData) -> pd.DataFrame:
     """Who is tied to OpenAI by what, as of the announcement: one row per organization and tie."""
     names = data.names()
     rows = []
-    inv = data["investments"][data["investments"]["round_id"] == ROUND_ID]
+    inv = data["investments"][data["investments"]["round_id"] == data.settings.round_id]
     for r in inv.itertuples(index=False):
         rows.append(
             {
@@ -57,7 +47,7 @@ def links_frame(data: ReportData) -> pd.DataFrame:
         )
     agreements = data["agreements"]
     current = agreements[
-        (agreements["stated_on"] <= AS_OF)
+        (agreements["stated_on"] <= data.settings.as_of)
         & agreements["status"].isin(["in-force", "letter-of-intent"])
     ]
     parties = data["agreement_parties"]
@@ -69,7 +59,7 @@ def links_frame(data: ReportData) -> pd.DataFrame:
             if a.status == "letter-of-intent"
             else ("exclusive" if exclusive else "agreement")
         )
-        label = KIND_LABELS[a.kind]
+        label = KIND_LABELS.get(a.kind, a.kind.replace("-", " "))
         quantities = _term_text(terms[terms["agreement_id"] == a.agreement_id])
         if quantities:
             label += f" ({quantities})"
@@ -84,15 +74,28 @@ def links_frame(data: ReportData) -> pd.DataFrame:
     return frame
 
 
+def places(data: ReportData, tied: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """Where the diagram draws each organization: its place in the settings, or for one tied
+    to OpenAI but not placed there, a free place along the bottom (left to right)."""
+    names = data.names()
+    out = {org: xy for org, xy in data.settings.positions.items() if org in names}
+    extra = sorted(set(tied) - set(out))
+    for i, org in enumerate(extra):
+        out[org] = (-2.0 + 4.0 * (i + 1) / (len(extra) + 1), -1.45)
+    return out
+
+
 def agreement_network(data: ReportData) -> alt.TopLevelMixin:
-    """Diagram of who is tied to whom on 27 February 2026, marking exclusive terms."""
+    """Diagram of who is tied to whom on the day the agreements are read at, marking exclusive
+    terms."""
     names = data.names()
     links = links_frame(data)
+    at = places(data, links["org_id"])
     # One edge per organization, drawn in its strongest style; its label lists every tie.
     rank = {"exclusive": 0, "investment": 1, "agreement": 2, "letter of intent": 3}
     edges = []
     for org, group in links.groupby("org_id", sort=True):
-        x, y = POSITIONS[org]
+        x, y = at[str(org)]
         style = min(group["style"], key=rank.__getitem__)
         edges.append(
             {
@@ -111,17 +114,17 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
     parent_edges = pd.DataFrame(
         [
             {
-                "x": POSITIONS[u.org_id][0],
-                "y": POSITIONS[u.org_id][1],
-                "x2": POSITIONS[u.parent_org_id][0],
-                "y2": POSITIONS[u.parent_org_id][1],
+                "x": at[u.org_id][0],
+                "y": at[u.org_id][1],
+                "x2": at[u.parent_org_id][0],
+                "y2": at[u.parent_org_id][1],
             }
             for u in units.itertuples(index=False)
-            if u.org_id in POSITIONS
+            if u.org_id in at and u.parent_org_id in at
         ]
     )
     nodes = pd.DataFrame(
-        [{"org_id": k, "name": names[k], "x": x, "y": y} for k, (x, y) in POSITIONS.items()]
+        [{"org_id": k, "name": names[k], "x": x, "y": y} for k, (x, y) in at.items()]
     )
     scale_x = alt.Scale(domain=[-2.5, 2.5])
     scale_y = alt.Scale(domain=[-1.55, 1.25])
@@ -182,5 +185,6 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
     described = "; ".join(f"{names[e['org_id']]}: {e['tooltip']}" for e in edges)
     return styled(
         (unit_rules + rules + circles + labels + tie_text).properties(width=WIDTH, height=420),
-        f"Diagram of the ties between OpenAI and its partners on 27 February 2026, exclusive terms marked: {described}.",
+        f"Diagram of the ties between OpenAI and its partners on {long_date(data.settings.as_of)}, "
+        f"exclusive terms marked: {described}.",
     )

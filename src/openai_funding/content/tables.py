@@ -10,7 +10,7 @@ import pandas as pd
 
 from openai_funding.content.facts import eur_bn, long_date, percent, quantity_text, usd_bn
 from openai_funding.content.markdown import Table, text
-from openai_funding.content.model import AS_OF, ROUND_ID, ReportData
+from openai_funding.content.model import ReportData
 from openai_funding.content.package_tables import (
     checks_table,
     claims_table,
@@ -44,8 +44,9 @@ def _date(value: Any, precision: str = "day") -> str:
     return long_date(ts)
 
 
-def commitments_table(data: ReportData, round_id: str = ROUND_ID) -> Table:
+def commitments_table(data: ReportData, round_id: str | None = None) -> Table:
     """Each investor's commitment, its tranches, their timing and conditions."""
+    round_id = round_id or data.settings.round_id
     names = data.names()
     inv = data["investments"][data["investments"]["round_id"] == round_id]
     com = data["commitments"].merge(inv, on="investment_id", suffixes=("", "_investment"))
@@ -160,7 +161,7 @@ def agreements_table(data: ReportData) -> Table:
         who = parties[parties["agreement_id"] == a.agreement_id]
         party_text = "; ".join(f"{names[p.org_id]} ({p.role})" for p in who.itertuples(index=False))
         exclusive = "not stated" if pd.isna(a.exclusive) else ("yes" if a.exclusive else "no")
-        in_force = bool(a.stated_on <= AS_OF and a.status == "in-force")
+        in_force = bool(a.stated_on <= data.settings.as_of and a.status == "in-force")
         records.append(
             {
                 "agreement_id": a.agreement_id,
@@ -213,7 +214,7 @@ def changes_table(data: ReportData) -> Table:
         )
     agreements = data["agreements"]
     for a in agreements[
-        agreements["amends_agreement_id"].notna() & (agreements["stated_on"] > AS_OF)
+        agreements["amends_agreement_id"].notna() & (agreements["stated_on"] > data.settings.as_of)
     ].itertuples(index=False):
         records.append({"date": a.stated_on, "kind": "amendment"})
         rows.append(
@@ -228,8 +229,9 @@ def changes_table(data: ReportData) -> Table:
     )
 
 
-def glance_table(data: ReportData, round_id: str = ROUND_ID) -> Table:
+def glance_table(data: ReportData, round_id: str | None = None) -> Table:
     """The round as announced and, where a later record updates it, as closed."""
+    round_id = round_id or data.settings.round_id
     rounds = data["rounds"]
     chosen = rounds[(rounds["round_id"] == round_id) | (rounds["updates_round_id"] == round_id)]
     rows, records = [], []
