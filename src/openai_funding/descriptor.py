@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openai_funding.problems import UnusableInputError
 
 DEFAULT_DESCRIPTOR = Path("datapackage.json")
+
+#: The descriptor property that holds the package's "as of" date: the latest date up to which the
+#: sources were checked. Every date that says what was known when (``status_as_of`` and the
+#: like) is bounded by it, and a schedule before it must have a recorded outcome.
+AS_OF = "asOf"
 
 
 def read_descriptor(path: str | Path) -> dict[str, Any]:
@@ -53,3 +59,25 @@ def resource_paths(descriptor: dict[str, Any], base: Path) -> dict[str, Path]:
         if isinstance(res, dict) and isinstance(res.get("path"), str) and "name" in res:
             out[str(res["name"])] = base / res["path"]
     return out
+
+
+def as_of(descriptor: dict[str, Any]) -> date | None:
+    """The package's "as of" date (:data:`AS_OF`), or ``None`` when the descriptor has none or
+    it is not an ISO 8601 date (validation says so; see :func:`as_of_problem`)."""
+    value = descriptor.get(AS_OF)
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def as_of_problem(descriptor: dict[str, Any]) -> str | None:
+    """Why the descriptor's "as of" date is unusable, or ``None`` when it is a valid date."""
+    value = descriptor.get(AS_OF)
+    if value is None:
+        return f"no {AS_OF!r} property: the date up to which the sources were checked (YYYY-MM-DD)"
+    if as_of(descriptor) is None or len(str(value)) != 10:
+        return f"{AS_OF!r} is not a date (expected YYYY-MM-DD)"
+    return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openai_funding.descriptor import read_descriptor, resolve
+from openai_funding.descriptor import as_of, read_descriptor, resolve
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -28,8 +29,24 @@ class LoadError(ValueError):
         super().__init__(f"{where}: field {field!r}: {detail}" if field else f"{where}: {detail}")
 
 
-def load(path: str | Path = "datapackage.json") -> dict[str, pd.DataFrame]:
+class Tables(dict[str, "pd.DataFrame"]):
+    """The package's tables by resource name (a plain ``dict``), and ``as_of``: the date up to
+    which the sources were checked (the descriptor's ``asOf``). Nothing in the tables is known
+    to have happened after it; what they leave open is open as of that date."""
+
+    def __init__(self, frames: dict[str, pd.DataFrame], as_of: date | None) -> None:
+        super().__init__(frames)
+        self.as_of = as_of
+
+    def __repr__(self) -> str:
+        return f"Tables(as_of={self.as_of}, resources={list(self)})"
+
+
+def load(path: str | Path = "datapackage.json") -> Tables:
     """Read every resource of the package as a typed DataFrame, keyed by resource name.
+
+    The result is a ``dict`` whose ``as_of`` attribute is the package's "as of" date
+    (:class:`datetime.date`): the latest date up to which its sources were checked.
 
     Strings become pandas ``string``, integers nullable ``Int64``, numbers ``Float64``,
     booleans nullable ``boolean`` and dates ``datetime64``; an empty cell is missing (``<NA>``
@@ -38,11 +55,12 @@ def load(path: str | Path = "datapackage.json") -> dict[str, pd.DataFrame]:
     """
     target = resolve(path)
     descriptor = read_descriptor(target)
-    return {
+    frames = {
         res["name"]: read_resource(res, target.parent)
         for res in descriptor["resources"]
         if isinstance(res.get("path"), str) and "schema" in res
     }
+    return Tables(frames, as_of(descriptor))
 
 
 def read_resource(resource: dict[str, Any], base: Path) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from openai_funding.descriptor import AS_OF, as_of_problem
 from openai_funding.problems import Problem
 
 HINTS = {
@@ -50,7 +51,14 @@ def check_schemas(descriptor: dict[str, Any], descriptor_path: Path) -> list[Pro
     for file in paths.values():
         if isinstance(file, str):
             problems.extend(_format_problems(base / file, file))
+    if reason := as_of_problem(descriptor):
+        problems.append(Problem(name, None, AS_OF, "descriptor-error", reason, _found(descriptor)))
     return problems
+
+
+def _found(descriptor: dict[str, Any]) -> str | None:
+    value = descriptor.get(AS_OF)
+    return None if value is None else str(value)
 
 
 def _leaving_paths(descriptor: dict[str, Any], base: Path, name: str) -> list[Problem]:

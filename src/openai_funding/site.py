@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from openai_funding.descriptor import read_descriptor
+from openai_funding.descriptor import as_of, read_descriptor
 from openai_funding.hashing import file_digest, write_json_atomic
 from openai_funding.inputs import content_hash, files_under, validation_inputs
 from openai_funding.problems import UnusableInputError
@@ -186,11 +186,12 @@ def build(
             site = stage / "site"
             (site / "data").mkdir(parents=True)
             validation = validate_for_site(descriptor, site, work, log)
-            _render(root, stage / "render", validation, epoch, engine, log)
+            package = read_descriptor(descriptor)
+            _render(root, stage / "render", validation, epoch, engine, log, as_of(package))
             shutil.copyfile(stage / "render" / "index.html", site / "index.html")
             shutil.copyfile(stage / "render" / "index.pdf", site / "openai-funding.pdf")
             shutil.copyfile(descriptor, site / "datapackage.json")
-            for res in read_descriptor(descriptor)["resources"]:
+            for res in package["resources"]:
                 shutil.copyfile(root / res["path"], site / res["path"])
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
@@ -219,7 +220,10 @@ def _digests(folder: Path) -> dict[str, str]:
     }
 
 
-def _render(root: Path, out: Path, validation: Path, epoch: str, engine: str, log: Log) -> None:
+def _render(
+    root: Path, out: Path, validation: Path, epoch: str, engine: str, log: Log, as_of: Any
+) -> None:
+    """Render ``report/`` into ``out``; the title block's date is the package's "as of" date."""
     from openai_funding.render import RenderError, render
 
     env = {
@@ -230,7 +234,16 @@ def _render(root: Path, out: Path, validation: Path, epoch: str, engine: str, lo
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        render(root / "report", to=("html", "pdf"), engine=engine, output_dir=out, env=env, log=log)
+        metadata = {"date": as_of.isoformat()} if as_of else None
+        render(
+            root / "report",
+            to=("html", "pdf"),
+            engine=engine,
+            output_dir=out,
+            env=env,
+            metadata=metadata,
+            log=log,
+        )
     except RenderError as exc:
         raise BuildError(
             f"the report failed to render: {exc}\n"

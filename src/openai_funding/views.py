@@ -22,7 +22,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Claimed date fields that record when something happened (as opposed to windows and terms):
 #: a source cannot report such an event before it is published.
-EVENT_DATE_FIELDS = frozenset({"announced_on", "closed_on", "stated_on", "raised_on"})
+EVENT_DATE_FIELDS = frozenset(
+    {
+        "announced_on",
+        "closed_on",
+        "stated_on",
+        "raised_on",
+        "occurred_on",
+        "reported_on",
+        "updated_on",
+    }
+)
 
 #: For a claimed date field, the field of the same record that holds its precision.
 PRECISION_FIELDS = {
@@ -30,6 +40,7 @@ PRECISION_FIELDS = {
     "in_force_until": "in_force_until_precision",
     "timing_start": "timing_precision",
     "timing_end": "timing_precision",
+    "occurred_on": "occurred_precision",
 }
 
 #: Resources whose every record must be referenced by another record (through a foreign key).
@@ -188,7 +199,8 @@ def record_links(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
     """One row per link from a record to another record of the package that the Table Schemas
     cannot check: a round that updates an earlier round, an agreement that amends an earlier
     agreement (each with both records' dates: a round's ``status_as_of``, an agreement's
-    ``stated_on``), and the subject of a question (a record of the resource it names)."""
+    ``stated_on``), and the subject of a question or a report (a record of the resource it
+    names)."""
     import pandas as pd
 
     parts = []
@@ -215,30 +227,34 @@ def record_links(tables: dict[str, pd.DataFrame], resources: dict[str, Resource]
                 }
             )
         )
-    questions = tables["questions"]
     existing = {
         name: set(_keys(tables[name], resources[name].key)) for name in resources if name in tables
     }
-    subject = questions["subject_resource"] + "/" + questions["subject_id"]
-    parts.append(
-        pd.DataFrame(
-            {
-                "_key": ("questions/" + questions["question_id"]).to_numpy(),
-                "_file": resources["questions"].path,
-                "_row": _rows(questions),
-                "_field": "subject_id",
-                "link": subject.to_numpy(),
-                "target_exists": [
-                    sid in existing.get(str(res), set())
-                    for res, sid in zip(
-                        questions["subject_resource"], questions["subject_id"], strict=True
-                    )
-                ],
-                "dated_on": pd.NaT,
-                "target_dated_on": pd.NaT,
-            }
+    for name in ("questions", "reports"):  # records about a record of any table
+        if name not in tables:
+            continue
+        frame = tables[name]
+        key = resources[name].key[0]
+        subject = frame["subject_resource"] + "/" + frame["subject_id"]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "_key": (name + "/" + frame[key]).to_numpy(),
+                    "_file": resources[name].path,
+                    "_row": _rows(frame),
+                    "_field": "subject_id",
+                    "link": subject.to_numpy(),
+                    "target_exists": [
+                        sid in existing.get(str(res), set())
+                        for res, sid in zip(
+                            frame["subject_resource"], frame["subject_id"], strict=True
+                        )
+                    ],
+                    "dated_on": pd.NaT,
+                    "target_dated_on": pd.NaT,
+                }
+            )
         )
-    )
     out = pd.concat(parts, ignore_index=True)
     out["dated_on"] = pd.to_datetime(out["dated_on"])
     out["target_dated_on"] = pd.to_datetime(out["target_dated_on"])

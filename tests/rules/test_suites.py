@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding import load, views
+from openai_funding import as_of_views, load, views
 from openai_funding.descriptor import read_descriptor
 from openai_funding.rules.suites import CHECKOUT_SUITES, SuiteFile, load_suites
 
@@ -19,7 +19,8 @@ SUITES = load_suites(CHECKOUT_SUITES)
 @pytest.fixture(scope="module")
 def frames() -> dict[str, object]:
     descriptor = ROOT / "datapackage.json"
-    built = views.build_all(load(descriptor), views.layout(read_descriptor(descriptor)))
+    tables, resources = load(descriptor), views.layout(read_descriptor(descriptor))
+    built = {**views.build_all(tables, resources), **as_of_views.build_all(tables, resources)}
     return {name: build() for name, build in built.items()}
 
 

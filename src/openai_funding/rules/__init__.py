@@ -19,7 +19,7 @@ __all__ = ["run_rules"]
 
 def run_rules(descriptor_path: Path) -> list[Check]:
     """Run every rule suite on the package at ``descriptor_path``; one Check per expectation."""
-    from openai_funding import views
+    from openai_funding import as_of_views, views
     from openai_funding.descriptor import read_descriptor, resolve
     from openai_funding.loading import load
     from openai_funding.rules.engine import Engine
@@ -28,6 +28,7 @@ def run_rules(descriptor_path: Path) -> list[Check]:
     target = resolve(descriptor_path)
     descriptor = read_descriptor(target)
     tables = load(target)
-    frames = views.build_all(tables, views.layout(descriptor))
+    resources = views.layout(descriptor)
+    frames = {**views.build_all(tables, resources), **as_of_views.build_all(tables, resources)}
     suites = load_suites(suites_dir(target))
     return Engine().run(suites, frames, descriptor=target.name)
