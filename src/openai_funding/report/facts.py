@@ -43,6 +43,23 @@ def long_date(day: date | pd.Timestamp) -> str:
     return f"{ts.day} {ts.strftime('%B %Y')}"
 
 
+def schedule_text(start: object, end: object, precision: str) -> str:
+    """A tranche's schedule as the report writes it: ``1 April 2026``, ``by 31 March 2026``,
+    ``April 2026 to October 2026``, or ``not disclosed``."""
+    if precision == "unspecified" or (pd.isna(start) and pd.isna(end)):
+        return "not disclosed"
+    pattern = "%B %Y" if precision == "month" else None
+
+    def day(value: object) -> str:
+        return pd.Timestamp(value).strftime(pattern) if pattern else long_date(value)  # type: ignore[arg-type]
+
+    if pd.isna(start):
+        return f"by {day(end)}"
+    if pd.isna(end) or day(start) == day(end):
+        return day(start)
+    return f"{day(start)} to {day(end)}"
+
+
 @dataclass(frozen=True)
 class RoundFacts:
     """Headline figures of the round, all derived from the tables."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,11 @@ class ReportData:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    @property
+    def as_of(self) -> date | None:
+        """The package's "as of" date: the sources were checked up to it."""
+        return getattr(self.tables, "as_of", None)
 
     def names(self) -> dict[str, str]:
         """Organization id → name."""
