@@ -205,3 +205,28 @@ def test_hash_refreshes_only_hash_and_bytes(edit_csv: Edit) -> None:
         if a[k] != b[k]
     ]
     assert changed == [("rounds", "hash")]
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (None, "no 'asOf' property"),
+        ("27 November 2026", "not a date"),
+        ("2026-13-01", "not a date"),
+    ],
+)
+def test_package_without_a_usable_as_of_date_is_refused(
+    package_copy: Path, capsys: pytest.CaptureFixture[str], value: str | None, words: str
+) -> None:
+    descriptor = json.loads(package_copy.read_text(encoding="utf-8"))
+    if value is None:
+        del descriptor["asOf"]
+    else:
+        descriptor["asOf"] = value
+    package_copy.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    code, out = run(capsys, "validate", "--schema-only", str(package_copy))
+    assert code == 1, out
+    (line,) = [line for line in out.splitlines() if "field 'asOf'" in line]
+    assert line.startswith("datapackage.json:")
+    assert words in line
+    assert "Traceback" not in out

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,7 @@ def test_every_relation_is_a_declared_foreign_key() -> None:
         for f in res["schema"]["fields"]:
             n = f["name"]
             is_ref = n.endswith("_id") and n != res["schema"]["primaryKey"]
-            if name in ("claims", "questions") and n in ("record_id", "subject_id"):
+            if name in ("claims", "questions", "reports") and n in ("record_id", "subject_id"):
                 continue  # polymorphic: checked by the provenance rules
             if is_ref:
                 assert (name, n) in declared, f"{name}.{n} is not a foreign key"
@@ -182,3 +183,45 @@ def test_no_unverified_fact_is_published() -> None:
         "5 GW",
     ):
         assert unverified not in everything
+
+
+def test_load_says_as_of_which_date_the_sources_were_checked() -> None:
+    import openai_funding
+
+    tables = openai_funding.load(DESCRIPTOR)
+    assert tables.as_of is not None
+    assert tables.as_of.isoformat() == PACKAGE["asOf"]
+    assert set(tables) == set(RESOURCES)  # still a plain mapping of the tables
+    published = [r["published_on"] for r in rows("sources") if r["published_on"]]
+    assert max(published) <= PACKAGE["asOf"]
+
+
+def test_paid_so_far_is_derived_from_dated_outcomes() -> None:
+    import openai_funding
+    from openai_funding.package import paid
+
+    tables = openai_funding.load(DESCRIPTOR)
+    states = paid.tranche_states(tables).set_index("commitment_id")
+    assert states.loc["2026-02-softbank-1", "state"] == "paid"
+    assert states.loc["2026-02-softbank-2", "state"] == "paid"
+    # Scheduled before the "as of" date, not reported paid: not known, never "scheduled".
+    assert states.loc["2026-02-softbank-3", "state"] == "not-known"
+    assert states.loc["2026-02-amazon-2", "state"] == "conditional"
+    by_investor = paid.paid_by_investment(tables).set_index("investment_id")
+    assert by_investor.loc["2026-02-softbank", "paid_usd"] == 20 * 10**9
+    assert by_investor.loc["2026-02-softbank", "to_come_usd"] == 10 * 10**9
+    assert by_investor.loc["2026-02-amazon", "paid_usd"] == 0
+    # The same package read as of an earlier date knows of no payment yet.
+    tables.as_of = date(2026, 3, 1)
+    early = paid.tranche_states(tables).set_index("commitment_id")
+    assert early.loc["2026-02-softbank-1", "state"] == "scheduled"
+    assert early["paid_usd"].sum() == 0
+
+
+def test_readme_and_citation_state_the_package_date_and_version() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Data as of {PACKAGE['asOf']}" in readme
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"version: {PACKAGE['version']}\n" in citation
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{PACKAGE["version"]}"' in pyproject

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from openai_funding.content import figures, tables
+from openai_funding.content import figures, history, payments, tables
 from openai_funding.content.facts import round_facts, usd_bn
 from openai_funding.content.markdown import Table, link, text
 from openai_funding.content.model import ReportData, report_data
@@ -48,9 +48,15 @@ def test_commitments_table_holds_every_tranche(data: ReportData) -> None:
     conditional = {(r["investor"], r["tranche"]): r["conditional"] for r in table.records}
     assert conditional[("Amazon", 2)] == "yes"
     assert conditional[("Amazon", 1)] == "no"
-    assert {r["timing"] for r in table.records if r["investor"] == "SoftBank Group"} == {
-        "April 2026 to October 2026"
-    }
+    assert [r["timing"] for r in table.records if r["investor"] == "SoftBank Group"] == [
+        "1 April 2026",
+        "1 July 2026",
+        "1 October 2026",
+    ]
+    assert [r["timing"] for r in table.records if r["investor"] == "Amazon"] == [
+        "by 31 March 2026",
+        "not disclosed",
+    ]
 
 
 def test_agreements_table_marks_what_was_in_force_on_the_day(data: ReportData) -> None:
@@ -61,14 +67,55 @@ def test_agreements_table_marks_what_was_in_force_on_the_day(data: ReportData) -
     assert records["microsoft-ip-licence-2026-04"]["exclusive"] == "no"
 
 
-def test_changes_table_is_dated_and_ordered(data: ReportData) -> None:
-    records = tables.changes_table(data).records
+def test_later_events_are_dated_and_ordered(data: ReportData) -> None:
+    records = history.later_events_table(data).records
     kinds = [r["kind"] for r in records]
-    assert kinds.count("open question") == 2
-    assert "round update" in kinds
-    assert kinds.count("amendment") == 2
+    assert kinds.count("Round update") == 2
+    assert kinds.count("Payment") == 2
+    assert kinds.count("Amendment") == 2
+    assert kinds.count("Event") == 1
+    assert "Report (not confirmed)" in kinds
     dates = [r["date"] for r in records]
     assert dates == sorted(dates)
+
+
+def test_paid_facts_come_from_the_dated_outcomes(data: ReportData) -> None:
+    p = payments.paid_facts(data)
+    assert (p.as_of, p.committed, p.paid, p.paid_usd) == (
+        "27 November 2026",
+        "$110bn",
+        "$20bn",
+        2e10,
+    )
+    assert "1 April 2026" in p.paid_items
+    assert "1 July 2026" in p.paid_items
+    assert "SoftBank Group's tranche 3" in p.not_known  # scheduled before the date: not known
+    assert "Amazon's tranche 2 of $35bn" in p.conditional
+    assert "scheduled" not in p.summary  # nothing is left "scheduled" in the past
+    assert "\\" not in p.summary  # plain text: md() escapes it once
+
+
+def test_paid_table_gives_each_tranche_its_outcome_and_sources(data: ReportData) -> None:
+    table = payments.paid_table(data)
+    states = {r["commitment_id"]: (r["state"], r["paid_usd"]) for r in table.records}
+    assert states["2026-02-softbank-1"] == ("paid", 10_000_000_000)
+    assert states["2026-02-softbank-3"] == ("not-known", 0)
+    assert states["2026-02-amazon-2"] == ("conditional", 0)
+    assert sum(r["paid_usd"] for r in table.records) == 20_000_000_000
+    rows = {r["commitment_id"]: row for r, row in zip(table.records, table.rows, strict=True)}
+    assert "Response" in rows["2026-02-softbank-3"][5]  # the schedule's source
+    assert rows["2026-02-softbank-3"][6] == "no source found"
+    spec = payments.paid_chart(data).to_dict()
+    assert "$20bn paid" in spec["description"]
+
+
+def test_questions_show_their_history(data: ReportData) -> None:
+    records = {r["question_id"]: r for r in history.questions_table(data).records}
+    amazon = records["amazon-35bn-conditions"]
+    assert amazon["status"] == "partly-answered"
+    assert amazon["history"][0] == "report (not confirmed)"  # the report came before the day
+    assert "partly answered" in amazon["history"]
+    assert records["nvidia-30bn-replaces-loi"]["status"] == "open"
 
 
 def test_claims_table_has_every_claim_with_a_link(data: ReportData) -> None:
@@ -122,11 +169,6 @@ def test_network_marks_exclusive_ties_as_of_the_announcement(data: ReportData) -
     assert "letter of intent" in set(links.loc[links["org_id"] == "nvidia", "style"])
     assert not any("amendment" in t for t in links["tie"])  # the April 2026 records come later
     figures.agreement_network(data).to_dict()
-
-
-def test_timeline_draws_windows_and_undisclosed_dates(data: ReportData) -> None:
-    spec = figures.tranche_timeline(data).to_dict()
-    assert "SoftBank" in spec["description"]
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,7 @@ ORG, RND, INV, COM = (
     "data/investments.csv",
     "data/commitments.csv",
 )
+OUT, REP = "data/outcomes.csv", "data/reports.csv"
 AGR, TRM, QST, SRC, CLM = (
     "data/agreements.csv",
     "data/agreement_terms.csv",
@@ -111,7 +112,7 @@ BREAKS = [
     Break(
         "relaxed",
         "rounds/round-id-unique",
-        f"{RND}:7 [2024-10-funding]",
+        f"{RND}:8 [2024-10-funding]",
         relaxed("rounds", drop_primary_key, duplicate("rounds", "2024-10-funding", name="Copy")),
     ),
     Break(
@@ -187,7 +188,7 @@ BREAKS = [
     Break(
         "relaxed",
         "sources/source-id-unique",
-        f"{SRC}:23 [verdict-2026-03-02]",
+        f"{SRC}:35 [verdict-2026-03-02]",
         relaxed(
             "sources",
             drop_primary_key,
@@ -208,13 +209,13 @@ BREAKS = [
     Break(
         "relaxed",
         "claims/claim-id-unique",
-        f"{CLM}:89 [c032]",
+        f"{CLM}:112 [c032]",
         relaxed("claims", drop_primary_key, duplicate("claims", "c032")),
     ),
     Break(
         "a",
         "claims/one-claim-per-value-and-source",
-        f"{CLM}:89 [c900]",
+        f"{CLM}:112 [c900]",
         duplicate("claims", "c026", claim_id="c900"),
     ),
     # --- money ----------------------------------------------------------------------------
@@ -454,8 +455,8 @@ BREAKS = [
     Break(
         "a",
         "commitments/unspecified-timing-has-no-start",
-        f"{COM}:2 [2026-02-amazon-1]",
-        cell("commitments", "2026-02-amazon-1", "timing_start", "2026-03-01"),
+        f"{COM}:7 [2026-02-nvidia-1]",
+        cell("commitments", "2026-02-nvidia-1", "timing_start", "2026-03-01"),
     ),
     Break(
         "a",
@@ -548,7 +549,7 @@ BREAKS = [
     Break(
         "e",
         "usage/every-source-used",
-        f"{SRC}:7 [verdict-2026-03-02]",
+        f"{SRC}:6 [verdict-2026-03-02]",
         lambda p: p.drop("claims", "c032"),
     ),
     Break(
@@ -627,6 +628,117 @@ BREAKS = [
         "claim_support/event-not-after-publication",
         f"{CLM}:18 [c017]",
         cell("sources", "softbank-2025-04-01", "published_on", "2025-03-01"),
+    ),
+    # --- the package as of its date (copies f, g, h: each edits records the others read) ------
+    # A tranche scheduled before the "as of" date whose outcome record is gone: silently
+    # "scheduled" in the past.
+    Break(
+        "f",
+        "schedule_outcomes/passed-schedule-has-outcome",
+        f"{COM}:6 [2026-02-softbank-3]",
+        lambda p: p.drop("outcomes", "2026-02-softbank-3-2026-11-27"),
+    ),
+    Break(
+        "g",
+        "as_of_bounds/status-not-after-as-of",
+        f"{OUT}:6 [2026-02-amazon-2-2026-11-27]",
+        cell("outcomes", "2026-02-amazon-2-2026-11-27", "status_as_of", "2026-12-01"),
+    ),
+    Break(
+        "g",
+        "as_of_bounds/as-of-not-before-sources",
+        f"{SRC}:34 [keryc-2026-06]",
+        cell("sources", "keryc-2026-06", "published_on", "2026-12-02"),
+    ),
+    # SoftBank's second tranche of $10bn reported paid as $20bn.
+    Break(
+        "g",
+        "paid_totals/paid-within-committed",
+        f"{COM}:5 [2026-02-softbank-2]",
+        cell("outcomes", "2026-02-softbank-2-paid", "amount_usd", "20000000000"),
+    ),
+    # A payment whose claims are gone: nothing quoted says it happened.
+    Break(
+        "h",
+        "outcome_evidence/outcome-has-supporting-claim",
+        f"{OUT}:2 [2026-02-softbank-1-paid]",
+        cells(lambda p: p.drop("claims", "c097"), lambda p: p.drop("claims", "c098")),
+    ),
+    Break(
+        "h",
+        "outcomes/paid-has-date",
+        f"{OUT}:3 [2026-02-softbank-2-paid]",
+        cell("outcomes", "2026-02-softbank-2-paid", "occurred_on", ""),
+    ),
+    Break(
+        "h",
+        "outcomes/paid-has-amount",
+        f"{OUT}:2 [2026-02-softbank-1-paid]",
+        cell("outcomes", "2026-02-softbank-1-paid", "amount_usd", ""),
+    ),
+    Break(
+        "h",
+        "outcomes/occurred-not-after-status",
+        f"{OUT}:2 [2026-02-softbank-1-paid]",
+        cell("outcomes", "2026-02-softbank-1-paid", "status_as_of", "2026-03-15"),
+    ),
+    Break(
+        "h",
+        "outcomes/not-known-has-no-date",
+        f"{OUT}:5 [2026-02-amazon-1-2026-11-27]",
+        cell("outcomes", "2026-02-amazon-1-2026-11-27", "occurred_on", "2026-03-30"),
+    ),
+    Break(
+        "h",
+        "outcomes/not-known-has-no-amount",
+        f"{OUT}:6 [2026-02-amazon-2-2026-11-27]",
+        cell("outcomes", "2026-02-amazon-2-2026-11-27", "amount_usd", "5000000000"),
+    ),
+    Break(
+        "h",
+        "outcomes/unspecified-has-no-date",
+        f"{OUT}:7 [2026-02-nvidia-1-2026-11-27]",
+        cell("outcomes", "2026-02-nvidia-1-2026-11-27", "occurred_on", "2026-05-01"),
+    ),
+    Break(
+        "g",
+        "events/occurred-not-after-status",
+        "data/events.csv:2 [openai-ipo-filing-announced-2026-06]",
+        cell("events", "openai-ipo-filing-announced-2026-06", "status_as_of", "2026-06-01"),
+    ),
+    Break(
+        "relaxed",
+        "question_updates/update-id-unique",
+        "data/question_updates.csv:3 [amazon-35bn-conditions-8k-summary]",
+        relaxed(
+            "question_updates",
+            drop_primary_key,
+            duplicate("question_updates", "amazon-35bn-conditions-8k-summary"),
+        ),
+    ),
+    # --- reports ----------------------------------------------------------------------------
+    Break(
+        "h",
+        "reports/answer-names-report",
+        f"{REP}:4 [amazon-35bn-agi-2026-02-27]",
+        cell("reports", "amazon-35bn-agi-2026-02-27", "stance", "denial"),
+    ),
+    Break(
+        "h",
+        "reports/report-answers-nothing",
+        f"{REP}:5 [nvidia-replaces-loi-2026-02-20]",
+        cell(
+            "reports",
+            "nvidia-replaces-loi-2026-02-20",
+            "responds_to_report_id",
+            "amazon-35bn-agi-2026-02-26",
+        ),
+    ),
+    Break(
+        "h",
+        "reports/schedule-report-counts-instalments",
+        f"{REP}:2 [nvidia-three-instalments-2026-02-26]",
+        cell("reports", "nvidia-three-instalments-2026-02-26", "instalments", ""),
     ),
     # --- text hygiene (a formula in a text cell is not in the repository) ----------------------
     Break(

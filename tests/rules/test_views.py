@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from openai_funding import load
-from openai_funding.checks import views
+from openai_funding.checks import as_of_views, views
 from openai_funding.package.canonical import canonical
 from openai_funding.package.descriptor import read_package
 
@@ -17,7 +17,9 @@ DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
 
 @pytest.fixture(scope="module")
 def built() -> dict[str, pd.DataFrame]:
-    frames = views.build_all(load(DESCRIPTOR), read_package(DESCRIPTOR).tables)
+    package = read_package(DESCRIPTOR)
+    tables, resources = load(package), package.tables
+    frames = {**views.build_all(tables, resources), **as_of_views.build_all(tables, resources)}
     return {name: build() for name, build in frames.items()}
 
 
@@ -42,10 +44,52 @@ def test_investment_totals(built: dict[str, pd.DataFrame]) -> None:
     assert r["share_of_round"] == pytest.approx(50 / 110)
 
 
-def test_month_windows_compare_by_month(built: dict[str, pd.DataFrame]) -> None:
-    r = row(built["commitment_windows"], "2026-02-softbank-1")
+def test_month_windows_compare_by_month() -> None:
+    tables = load(DESCRIPTOR)
+    com = tables["commitments"]
+    com.loc[com["commitment_id"] == "2026-02-softbank-1", "timing_precision"] = "month"
+    frame = views.commitment_windows(tables, read_package(DESCRIPTOR).tables)
+    r = row(frame, "2026-02-softbank-1")
     assert r["earliest_window"] == pd.Timestamp("2026-02-01")
     assert r["round_announced_on"] == pd.Timestamp("2026-02-27")
+    r = row(frame, "2026-02-softbank-2")  # known to the day: compared with the day itself
+    assert r["earliest_window"] == pd.Timestamp("2026-02-27")
+
+
+def test_schedule_outcomes_know_the_as_of_date(built: dict[str, pd.DataFrame]) -> None:
+    frame = built["schedule_outcomes"]
+    assert (frame["as_of"] == pd.Timestamp("2026-11-27")).all()
+    r = row(frame, "2026-02-softbank-3")
+    assert r["scheduled_by"] == pd.Timestamp("2026-10-01")
+    assert r["outcomes"] == 1
+    assert bool(r["due_has_outcome"])
+    assert bool(frame["due_has_outcome"].all())
+
+
+def test_as_of_bounds_cover_status_and_publication_dates(built: dict[str, pd.DataFrame]) -> None:
+    frame = built["as_of_bounds"]
+    assert set(frame["kind"]) == {"status", "publication"}
+    fields = set(frame["_field"])
+    assert {"status_as_of", "occurred_on", "reported_on", "updated_on", "published_on"} <= fields
+    assert (frame["dated_on"] <= frame["as_of"]).all()
+
+
+def test_paid_totals_per_level(built: dict[str, pd.DataFrame]) -> None:
+    frame = built["paid_totals"]
+    r = row(frame, "2026-02-softbank")
+    assert (r["level"], r["committed_usd"], r["paid_usd"]) == ("investment", 30 * 10**9, 20 * 10**9)
+    r = row(frame, "2026-02-round")
+    assert (r["committed_usd"], r["paid_usd"]) == (110 * 10**9, 20 * 10**9)
+    r = row(frame, "2026-03-close")  # the close counts the payments of the round it updates
+    assert (r["committed_usd"], r["paid_usd"]) == (122 * 10**9, 20 * 10**9)
+    assert (r["_file"], r["_row"]) == ("data/rounds.csv", 6)
+
+
+def test_outcome_evidence_counts_supporting_claims(built: dict[str, pd.DataFrame]) -> None:
+    frame = built["outcome_evidence"]
+    assert row(frame, "2026-02-softbank-1-paid")["supported_claims"] == 2
+    assert row(frame, "2026-02-softbank-2-paid")["supported_claims"] == 3
+    assert row(frame, "2026-02-nvidia-1-2026-11-27")["supported_claims"] == 0
 
 
 def test_claim_support_reads_the_words(built: dict[str, pd.DataFrame]) -> None:

@@ -156,6 +156,16 @@ def test_a_different_date_is_not_supported(text: str, canonical: str) -> None:
     assert not reading.supports(canonical)
 
 
+def test_reads_japanese_dates() -> None:
+    march = date(2026, 3, 4)
+    reading = written.read_date("10月1日", march)
+    assert reading is not None
+    assert reading.precision == "day"
+    assert reading.supports("2026-10-01")
+    assert written.read_date("2025年12月26日").supports("2025-12-26")  # type: ignore[union-attr]
+    assert written.read_date("10月1日", None) is None  # the year comes from the publication
+
+
 def test_weekdays_and_bare_months_need_the_publication_date() -> None:
     assert written.read_date("vendredi", None) is None
     assert written.read_date("April", None) is None
@@ -232,6 +242,9 @@ def test_categories() -> None:
         ("$122bn", "closed the round with $122 billion", False),
         ("5 milliards", "35 milliards", False),  # whole words only
         ("", "anything", False),
+        # Japanese writes no spaces: the words stand between Japanese characters.
+        ("4月1日", "ファーストトランシェの出資実行は4月1日(予定)", True),
+        ("4月1日", "出資実行は14月1日", False),  # still not inside a number
     ],
 )
 def test_words_in_quote(words: str, quote: str, found: bool) -> None:

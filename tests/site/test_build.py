@@ -23,10 +23,10 @@ EPOCH = "1772150400"  # 2026-02-27: the build date comes from the commit or this
 SECTIONS = [
     "The round at a glance",
     "Who put in what",
-    "Money now and money later",
+    "Money paid and money to come",
     "Valuation history",
     "The agreements",
-    "Open questions and what changed afterwards",
+    "What happened afterwards, and the open questions",
     "Data quality",
     "Data dictionary",
     "Sources",

@@ -186,7 +186,7 @@ def build(
             site = stage / "site"
             (site / "data").mkdir(parents=True)
             validation = validate_for_site(package, site, work, log)
-            _render(root, stage / "render", validation, epoch, engine, log)
+            _render(root, stage / "render", validation, epoch, engine, log, package.as_of)
             shutil.copyfile(stage / "render" / "index.html", site / "index.html")
             shutil.copyfile(stage / "render" / "index.pdf", site / "openai-funding.pdf")
             shutil.copyfile(package.path, site / "datapackage.json")
@@ -219,7 +219,10 @@ def _digests(folder: Path) -> dict[str, str]:
     }
 
 
-def _render(root: Path, out: Path, validation: Path, epoch: str, engine: str, log: Log) -> None:
+def _render(
+    root: Path, out: Path, validation: Path, epoch: str, engine: str, log: Log, as_of: Any
+) -> None:
+    """Render ``report/`` into ``out``; the title block's date is the package's "as of" date."""
     from openai_funding.render import RenderError, render
 
     env = {
@@ -230,7 +233,16 @@ def _render(root: Path, out: Path, validation: Path, epoch: str, engine: str, lo
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        render(root / "report", to=("html", "pdf"), engine=engine, output_dir=out, env=env, log=log)
+        metadata = {"date": as_of.isoformat()} if as_of else None
+        render(
+            root / "report",
+            to=("html", "pdf"),
+            engine=engine,
+            output_dir=out,
+            env=env,
+            metadata=metadata,
+            log=log,
+        )
     except RenderError as exc:
         raise BuildError(
             f"the report failed to render: {exc}\n"

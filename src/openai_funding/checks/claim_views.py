@@ -19,7 +19,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Claimed date fields that record when something happened (as opposed to windows and terms):
 #: a source cannot report such an event before it is published.
-EVENT_DATE_FIELDS = frozenset({"announced_on", "closed_on", "stated_on", "raised_on"})
+EVENT_DATE_FIELDS = frozenset(
+    {
+        "announced_on",
+        "closed_on",
+        "stated_on",
+        "raised_on",
+        "occurred_on",
+        "reported_on",
+        "updated_on",
+    }
+)
 
 #: For a claimed date field, the field of the same record that holds its precision.
 PRECISION_FIELDS = {
@@ -27,6 +37,7 @@ PRECISION_FIELDS = {
     "in_force_until": "in_force_until_precision",
     "timing_start": "timing_precision",
     "timing_end": "timing_precision",
+    "occurred_on": "occurred_precision",
 }
 
 _RANK = {"year": 1, "month": 2, "day": 3}

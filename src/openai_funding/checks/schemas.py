@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from openai_funding.package.descriptor import Package
+from openai_funding.package.descriptor import AS_OF, Package, as_of_problem
 from openai_funding.package.problems import Problem
 
 HINTS = {
@@ -52,7 +52,14 @@ def check_schemas(package: Package) -> list[Problem]:
     for file in paths.values():
         if isinstance(file, str):
             problems.extend(_format_problems(base / file, file))
+    if reason := as_of_problem(descriptor):
+        problems.append(Problem(name, None, AS_OF, "descriptor-error", reason, _found(descriptor)))
     return problems
+
+
+def _found(descriptor: dict[str, Any]) -> str | None:
+    value = descriptor.get(AS_OF)
+    return None if value is None else str(value)
 
 
 def _leaving_paths(descriptor: dict[str, Any], base: Path, name: str) -> list[Problem]:

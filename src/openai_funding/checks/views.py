@@ -139,7 +139,8 @@ def record_links(
     """One row per link from a record to another record of the package that the Table Schemas
     cannot check: a round that updates an earlier round, an agreement that amends an earlier
     agreement (each with both records' dates: a round's ``status_as_of``, an agreement's
-    ``stated_on``), and the subject of a question (a record of the resource it names)."""
+    ``stated_on``), and the subject of a question or a report (a record of the resource it
+    names)."""
     import pandas as pd
 
     parts = []
@@ -166,32 +167,36 @@ def record_links(
                 }
             )
         )
-    questions = tables["questions"]
     existing = {
         name: set(keys_of(tables[name], resources[name].key))
         for name in resources
         if name in tables
     }
-    subject = questions["subject_resource"] + "/" + questions["subject_id"]
-    parts.append(
-        pd.DataFrame(
-            {
-                "_key": ("questions/" + questions["question_id"]).to_numpy(),
-                "_file": resources["questions"].path,
-                "_row": rows_of(questions),
-                "_field": "subject_id",
-                "link": subject.to_numpy(),
-                "target_exists": [
-                    sid in existing.get(str(res), set())
-                    for res, sid in zip(
-                        questions["subject_resource"], questions["subject_id"], strict=True
-                    )
-                ],
-                "dated_on": pd.NaT,
-                "target_dated_on": pd.NaT,
-            }
+    for name in ("questions", "reports"):  # records about a record of any table
+        if name not in tables:
+            continue
+        frame = tables[name]
+        key = resources[name].key[0]
+        subject = frame["subject_resource"] + "/" + frame["subject_id"]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "_key": (name + "/" + frame[key]).to_numpy(),
+                    "_file": resources[name].path,
+                    "_row": rows_of(frame),
+                    "_field": "subject_id",
+                    "link": subject.to_numpy(),
+                    "target_exists": [
+                        sid in existing.get(str(res), set())
+                        for res, sid in zip(
+                            frame["subject_resource"], frame["subject_id"], strict=True
+                        )
+                    ],
+                    "dated_on": pd.NaT,
+                    "target_dated_on": pd.NaT,
+                }
+            )
         )
-    )
     out = pd.concat(parts, ignore_index=True)
     out["dated_on"] = pd.to_datetime(out["dated_on"])
     out["target_dated_on"] = pd.to_datetime(out["target_dated_on"])

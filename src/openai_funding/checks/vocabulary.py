@@ -214,4 +214,8 @@ CATEGORIES: dict[str, str] = {
     "new shares": "primary",
     "secondary": "secondary",
     "secondaire": "secondary",
+    "committed capital": "committed",
+    "committed": "committed",
+    "fully funded": "funded",
+    "funded": "funded",
 }

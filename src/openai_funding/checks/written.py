@@ -167,8 +167,14 @@ def read_date(text: str, published_on: date | None = None) -> Reading | None:
     """A date: ``"March 31, 2025"``, ``"31 mars 2025"``, ``"2026-02-27"`` (day);
     ``"November 2025"`` (month); ``"through 2032"``, ``"2032"`` (year); a weekday such as
     ``"vendredi"`` (the latest such day on or before ``published_on``); a bare month such as
-    ``"April"`` (month, in the year of ``published_on``)."""
+    ``"April"`` (month, in the year of ``published_on``); Japanese ``"2026年4月1日"`` (day) and
+    ``"4月1日"`` (day, in the year of ``published_on``)."""
     words = _normalise(text).lower().rstrip(".")
+    if m := re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日", words):
+        if m[1] is None and published_on is None:
+            return None
+        year = int(m[1]) if m[1] else published_on.year  # type: ignore[union-attr]
+        return _date_reading(year, int(m[2]), int(m[3]), "day")
     words = re.sub(r"^(?:on|le|through|until|till|jusqu'en|jusqu’en|in|en|by|d'ici)\s+", "", words)
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", words):
         return _date_reading(int(m[1]), int(m[2]), int(m[3]), "day")
@@ -230,12 +236,19 @@ def read_category(text: str) -> Reading | None:
     return Reading("category", value) if value else None
 
 
+#: A letter or digit of a script that separates words with spaces: ``in_quote`` will not match
+#: words that continue into one ("10" in "110"). Japanese and Chinese write no spaces, so a
+#: character of theirs next to the words does not stop a match ("4月1日" in "実行は4月1日(予定)").
+_SPACED_WORD = r"[^\W\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+
+
 def in_quote(written: str, quote: str) -> bool:
     """Whether ``written`` occurs in ``quote`` as whole words (after Unicode normalisation)."""
     needle, haystack = _normalise(written), _normalise(quote)
     if not needle:
         return False
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+    pattern = rf"(?<!{_SPACED_WORD}){re.escape(needle)}(?!{_SPACED_WORD})"
+    return re.search(pattern, haystack) is not None
 
 
 def _date_reading(year: int, month: int, day: int, precision: str) -> Reading | None:

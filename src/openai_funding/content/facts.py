@@ -43,6 +43,28 @@ def long_date(day: date | pd.Timestamp) -> str:
     return f"{ts.day} {ts.strftime('%B %Y')}"
 
 
+def day_text(value: object) -> str:
+    """``27 February 2026``, or ``""`` for a missing date."""
+    return "" if pd.isna(value) else long_date(value)  # type: ignore[arg-type]
+
+
+def schedule_text(start: object, end: object, precision: str) -> str:
+    """A tranche's schedule as the report writes it: ``1 April 2026``, ``by 31 March 2026``,
+    ``April 2026 to October 2026``, or ``not disclosed``."""
+    if precision == "unspecified" or (pd.isna(start) and pd.isna(end)):
+        return "not disclosed"
+    pattern = "%B %Y" if precision == "month" else None
+
+    def day(value: object) -> str:
+        return pd.Timestamp(value).strftime(pattern) if pattern else long_date(value)  # type: ignore[arg-type]
+
+    if pd.isna(start):
+        return f"by {day(end)}"
+    if pd.isna(end) or day(start) == day(end):
+        return day(start)
+    return f"{day(start)} to {day(end)}"
+
+
 @dataclass(frozen=True)
 class RoundFacts:
     """Headline figures of the round, all derived from the tables."""
@@ -116,51 +138,6 @@ def round_facts(data: ReportData, round_id: str | None = None) -> RoundFacts:
         closed_amount_usd=None if close is None else int(close["amount_usd"]),
         closed_post_money_usd=None if close is None else int(close["post_money_valuation_usd"]),
         investors=int((investments["round_id"] == round_id).sum()),
-    )
-
-
-#: Small counts as prose writes them.
-COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
-
-
-@dataclass(frozen=True)
-class Instalments:
-    """The round's tranches with a known window: how many, the amount of each (when they are
-    equal) and the months the windows span."""
-
-    count: int
-    amounts_usd: tuple[int, ...]
-    first: pd.Timestamp
-    last: pd.Timestamp
-
-    @property
-    def count_text(self) -> str:
-        """``three``."""
-        return COUNT_WORDS.get(self.count, str(self.count))
-
-    @property
-    def amount(self) -> str:
-        """``$10bn`` when every instalment is of that amount, else ``""``."""
-        return usd_bn(self.amounts_usd[0]) if len(set(self.amounts_usd)) == 1 else ""
-
-    @property
-    def months(self) -> str:
-        """``April and October 2026`` (the year once when both months fall in it)."""
-        first = f"{self.first:%B}" if self.first.year == self.last.year else f"{self.first:%B %Y}"
-        return f"{first} and {self.last:%B %Y}"
-
-
-def instalments(data: ReportData, round_id: str | None = None) -> Instalments:
-    """The scheduled tranches of ``round_id`` (those with a timing window)."""
-    round_id = round_id or data.settings.round_id
-    inv = data["investments"][data["investments"]["round_id"] == round_id]
-    com = data["commitments"][data["commitments"]["investment_id"].isin(inv["investment_id"])]
-    timed = com[com["timing_start"].notna()]
-    return Instalments(
-        count=len(timed),
-        amounts_usd=tuple(int(a) for a in timed["amount_usd"]),
-        first=timed["timing_start"].min(),
-        last=timed["timing_end"].max(),
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from openai_funding.content.facts import instalments, long_date, usd_bn
+from openai_funding.content.facts import usd_bn
 from openai_funding.content.model import ReportData
 from openai_funding.content.network import agreement_network, links_frame
 from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
@@ -16,7 +16,6 @@ __all__ = [
     "agreement_network",
     "investment_shares",
     "links_frame",
-    "tranche_timeline",
     "tranches_frame",
     "valuation_frame",
     "valuation_history",
@@ -27,10 +26,10 @@ def _tranche_kind(row: pd.Series) -> str:
     conditional = flag(row["conditional"])
     if conditional:
         return "on conditions"
-    if row["timing_precision"] != "unspecified":
-        return "scheduled instalment"
     if conditional is False:
         return "upfront"
+    if row["timing_precision"] != "unspecified":
+        return "scheduled instalment"
     return "timing not disclosed"
 
 
@@ -99,70 +98,6 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
         (bars + labels).properties(width=WIDTH - 120, height=150),
         f"Bar chart of the {total} round by investor: {parts}. Amazon's bar is split between "
         "its upfront tranche and the tranche on conditions.",
-    )
-
-
-def tranche_timeline(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
-    """When each tranche is due or expected: windows as bars, undisclosed timing as points."""
-    frame = tranches_frame(data, round_id)
-    due = instalments(data, round_id)
-    frame["label"] = [
-        f"{i} · tranche {t} · {usd_bn(a * 1e9)}"
-        for i, t, a in zip(frame["investor"], frame["tranche"], frame["amount_bn"], strict=True)
-    ]
-    windows = frame[frame["timing_start"].notna()].copy()
-    windows["end"] = windows["timing_end"] + pd.Timedelta(days=1)
-    undisclosed = frame[frame["timing_start"].isna()].copy()
-    undisclosed["date"] = undisclosed["status_as_of"]
-    y = alt.Y("label:N", title=None, sort=frame["label"].tolist())
-    kinds = ["upfront", "on conditions", "scheduled instalment", "timing not disclosed"]
-    color = alt.Color("kind:N", title="Tranche", scale=alt.Scale(domain=kinds, range=OKABE_ITO[:4]))
-    tip = [alt.Tooltip("label:N", title="Tranche"), alt.Tooltip("kind:N", title="Kind")]
-    bars = (
-        alt.Chart(windows)
-        .mark_bar(height=12)
-        .encode(
-            x=alt.X("timing_start:T", title="Date", axis=alt.Axis(format="%b %Y")),
-            x2="end:T",
-            y=y,
-            color=color,
-            tooltip=[
-                *tip,
-                alt.Tooltip("timing_start:T", title="From", format="%B %Y"),
-                alt.Tooltip("timing_end:T", title="Until", format="%B %Y"),
-            ],
-        )
-    )
-    points = (
-        alt.Chart(undisclosed)
-        .mark_point(shape="diamond", size=120, filled=True)
-        .encode(
-            x="date:T",
-            y=y,
-            color=color,
-            tooltip=tip,
-        )
-    )
-    notes = (
-        alt.Chart(undisclosed)
-        .mark_text(align="left", dx=10, fontSize=10)
-        .encode(
-            x="date:T",
-            y=y,
-            text=alt.value("date not disclosed"),
-        )
-    )
-    announced = (
-        alt.Chart(pd.DataFrame({"date": [data.settings.as_of], "what": ["announcement"]}))
-        .mark_rule(strokeDash=[4, 3], color="#555")
-        .encode(x="date:T")
-    )
-    return styled(
-        (bars + points + notes + announced).properties(width=WIDTH - 180, height=190),
-        f"Timeline of the tranches from the announcement on {long_date(data.settings.as_of)}: "
-        f"SoftBank's {due.count_text} {due.amount} instalments fall between {due.months}; the "
-        "dates of Amazon's and Nvidia's tranches were not disclosed and are drawn at the "
-        "announcement.",
     )
 
 

@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,11 @@ class ReportData:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    @property
+    def as_of(self) -> date | None:
+        """The package's "as of" date: the sources were checked up to it."""
+        return self.package.as_of
 
     def names(self) -> dict[str, str]:
         """Organization id → name."""

@@ -8,7 +8,14 @@ from typing import Any
 
 import pandas as pd
 
-from openai_funding.content.facts import eur_bn, long_date, percent, quantity_text, usd_bn
+from openai_funding.content.facts import (
+    eur_bn,
+    long_date,
+    percent,
+    quantity_text,
+    schedule_text,
+    usd_bn,
+)
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.model import ReportData
 from openai_funding.content.package_tables import (
@@ -21,7 +28,6 @@ from openai_funding.content.package_tables import (
 
 __all__ = [
     "agreements_table",
-    "changes_table",
     "checks_table",
     "claims_table",
     "commitments_table",
@@ -56,12 +62,7 @@ def commitments_table(data: ReportData, round_id: str | None = None) -> Table:
     )
     rows, records = [], []
     for r in com.itertuples(index=False):
-        if r.timing_precision == "unspecified":
-            timing = "not disclosed"
-        else:
-            start = _date(r.timing_start, r.timing_precision)
-            end = _date(r.timing_end, r.timing_precision)
-            timing = start if start == end else f"{start} to {end}"
+        timing = schedule_text(r.timing_start, r.timing_end, r.timing_precision)
         conditional = (
             {True: "yes", False: "no"}.get(r.conditional, "not stated")
             if not pd.isna(r.conditional)
@@ -184,48 +185,6 @@ def agreements_table(data: ReportData) -> Table:
         rows,
         records,
         widths=[6, 6, 4, 2, 3, 2],
-    )
-
-
-def changes_table(data: ReportData) -> Table:
-    """Open questions as of the announcement, and what changed afterwards, each dated."""
-    rows, records = [], []
-    for q in data["questions"].itertuples(index=False):
-        records.append({"date": q.raised_on, "kind": "open question"})
-        rows.append(
-            [text(_date(q.raised_on)), text("Open question"), text(q.question), text(q.notes)]
-        )
-    rounds = data["rounds"]
-    for r in rounds[rounds["updates_round_id"].notna()].itertuples(index=False):
-        when = r.closed_on if not pd.isna(r.closed_on) else r.status_as_of
-        records.append({"date": when, "kind": "round update"})
-        post = (
-            ""
-            if pd.isna(r.post_money_valuation_usd)
-            else f" at {usd_bn(r.post_money_valuation_usd)} post-money"
-        )
-        rows.append(
-            [
-                text(_date(when)),
-                text("Round update"),
-                text(r.name),
-                text(f"{r.status.capitalize()}: {usd_bn(r.amount_usd)}{post}."),
-            ]
-        )
-    agreements = data["agreements"]
-    for a in agreements[
-        agreements["amends_agreement_id"].notna() & (agreements["stated_on"] > data.settings.as_of)
-    ].itertuples(index=False):
-        records.append({"date": a.stated_on, "kind": "amendment"})
-        rows.append(
-            [text(_date(a.stated_on)), text("Amendment"), text(a.title), text(a.description)]
-        )
-    order = sorted(range(len(rows)), key=lambda i: pd.Timestamp(records[i]["date"]))
-    return Table(
-        ["Date", "Kind", "What", "Details"],
-        [rows[i] for i in order],
-        [records[i] for i in order],
-        widths=[3, 2, 6, 9],
     )
 
 

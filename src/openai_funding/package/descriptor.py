@@ -20,6 +20,11 @@ from openai_funding.package.problems import UnusableInputError
 
 DEFAULT_DESCRIPTOR = Path("datapackage.json")
 
+#: The descriptor property that holds the package's "as of" date: the latest date up to which the
+#: sources were checked. Every date that says what was known when (``status_as_of`` and the
+#: like) is bounded by it, and a schedule before it must have a recorded outcome.
+AS_OF = "asOf"
+
 
 def read_descriptor(path: str | Path) -> dict[str, Any]:
     """Parse the descriptor as JSON, or raise :class:`UnusableInputError` saying why not."""
@@ -54,6 +59,28 @@ def resolve(path: str | Path) -> Path:
     """The descriptor file for ``path`` (a descriptor, or a folder that holds one)."""
     path = Path(path)
     return path / DEFAULT_DESCRIPTOR if path.is_dir() else path
+
+
+def as_of(descriptor: Mapping[str, Any]) -> dt.date | None:
+    """The package's "as of" date (:data:`AS_OF`), or ``None`` when the descriptor has none or
+    it is not an ISO 8601 date (validation says so; see :func:`as_of_problem`)."""
+    value = descriptor.get(AS_OF)
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def as_of_problem(descriptor: Mapping[str, Any]) -> str | None:
+    """Why the descriptor's "as of" date is unusable, or ``None`` when it is a valid date."""
+    value = descriptor.get(AS_OF)
+    if value is None:
+        return f"no {AS_OF!r} property: the date up to which the sources were checked (YYYY-MM-DD)"
+    if as_of(descriptor) is None or len(str(value)) != 10:
+        return f"{AS_OF!r} is not a date (expected YYYY-MM-DD)"
+    return None
 
 
 def freeze(value: Any) -> Any:
@@ -171,9 +198,9 @@ class Package:
 
     @property
     def as_of(self) -> dt.date | None:
-        """The date up to which the sources were checked (``asOf``), if the descriptor gives it."""
-        value = self.raw.get("asOf")
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        """The date up to which the sources were checked (``asOf``), if the descriptor gives it
+        as a date (see :func:`as_of`)."""
+        return as_of(self.raw)
 
     def to_dict(self) -> dict[str, Any]:
         """A fresh, mutable copy of the descriptor."""

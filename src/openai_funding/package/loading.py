@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +30,24 @@ class LoadError(ValueError):
         super().__init__(f"{where}: field {field!r}: {detail}" if field else f"{where}: {detail}")
 
 
-def load(package: Package | str | Path = "datapackage.json") -> dict[str, pd.DataFrame]:
+class Tables(dict[str, "pd.DataFrame"]):
+    """The package's tables by resource name (a plain ``dict``), and ``as_of``: the date up to
+    which the sources were checked (the descriptor's ``asOf``). Nothing in the tables is known
+    to have happened after it; what they leave open is open as of that date."""
+
+    def __init__(self, frames: dict[str, pd.DataFrame], as_of: date | None) -> None:
+        super().__init__(frames)
+        self.as_of = as_of
+
+    def __repr__(self) -> str:
+        return f"Tables(as_of={self.as_of}, resources={list(self)})"
+
+
+def load(package: Package | str | Path = "datapackage.json") -> Tables:
     """Read every resource of the package as a typed DataFrame, keyed by resource name.
+
+    The result is a ``dict`` whose ``as_of`` attribute is the package's "as of" date
+    (:class:`datetime.date`): the latest date up to which its sources were checked.
 
     Strings become pandas ``string``, integers nullable ``Int64``, numbers ``Float64``,
     booleans nullable ``boolean`` and dates ``datetime64``; an empty cell is missing (``<NA>``
@@ -40,7 +57,8 @@ def load(package: Package | str | Path = "datapackage.json") -> dict[str, pd.Dat
     """
     if not isinstance(package, Package):
         package = read_package(package)
-    return {name: read_resource(res, package.base) for name, res in package.tables.items()}
+    frames = {name: read_resource(res, package.base) for name, res in package.tables.items()}
+    return Tables(frames, package.as_of)
 
 
 def read_resource(resource: Resource, base: Path) -> pd.DataFrame:

@@ -97,12 +97,14 @@ def render(
     engine: str = "auto",
     output_dir: str | Path | None = None,
     env: Mapping[str, str] | None = None,
+    metadata: Mapping[str, str] | None = None,
     log: Callable[[str], object] = print,
 ) -> RenderResult:
     """Render a ``.qmd`` file or a Quarto project folder to ``DIR/<name>.html`` and ``.pdf``.
 
     ``engine`` is ``"quarto"``, ``"offline"`` or ``"auto"`` (Quarto when on PATH). ``env`` is
-    added to the kernel's environment. Nothing is written unless every document renders.
+    added to the kernel's environment; ``metadata`` overrides document metadata (Quarto's
+    ``--metadata KEY:VALUE``), e.g. a ``date`` that comes from the data. Nothing is written unless every document renders.
     Raises :class:`InputError` for unusable input and :class:`RenderError` for a failed render.
     """
     started = time.perf_counter()
@@ -114,12 +116,14 @@ def render(
     rels = [f.relative_to(base).with_suffix("") for f in files]
     if used == "quarto":
         result_files, timings = quarto.render_with_quarto(
-            path, files, rels, targets, out_dir, env=env, log=log
+            path, files, rels, targets, out_dir, env=env, metadata=metadata, log=log
         )
         timings["total"] = time.perf_counter() - started
         return RenderResult(tuple(result_files), used, timings)
 
     docs: list[Document] = [parse(f, config, root) for f in files]
+    for doc in docs:
+        doc.metadata.update(metadata or {})
     timings: dict[str, float] = {}
     with staging(out_dir) as stage:
         moves: dict[Path, Path] = {}

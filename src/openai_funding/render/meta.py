@@ -83,6 +83,12 @@ def pandoc_metadata(doc: Document, meta: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in meta.items() if k not in _ENGINE_KEYS}
     if "date" in out:
         out["date"] = format_date(out["date"], meta.get("date-format"), doc.path)
+        # Quarto labels the date of its title block ("Published" unless `language:` renames
+        # it); pandoc's templates show the bare date, so the label goes before it.
+        language = meta.get("language")
+        label = language.get("title-block-published") if isinstance(language, dict) else None
+        if isinstance(label, str) and label:
+            out["date"] = f"{label} {out['date']}"
     for key in ("toc", "number-sections", "toc-depth", "embed-resources"):
         out.pop(key, None)
     if "title" not in out:

@@ -20,7 +20,9 @@ QUARTO_FORMAT = {"html": "html", "pdf": "typst"}
 EXTRA_ARGS = {"html": ["--metadata", "embed-resources:true"], "pdf": []}
 
 
-def command(path: Path, target: str, out: Path) -> list[str]:
+def command(
+    path: Path, target: str, out: Path, metadata: Mapping[str, str] | None = None
+) -> list[str]:
     """The ``quarto render`` command line for one target."""
     quarto = shutil.which("quarto") or "quarto"
     return [
@@ -30,6 +32,11 @@ def command(path: Path, target: str, out: Path) -> list[str]:
         "--to",
         QUARTO_FORMAT[target],
         *EXTRA_ARGS[target],
+        *(
+            arg
+            for key, value in (metadata or {}).items()
+            for arg in ("--metadata", f"{key}:{value}")
+        ),
         "--output-dir",
         str(out),
     ]
@@ -56,6 +63,7 @@ def render_with_quarto(
     *,
     env: Mapping[str, str] | None,
     log: Callable[[str], object],
+    metadata: Mapping[str, str] | None = None,
 ) -> tuple[list[Path], dict[str, float]]:
     """Run Quarto once per target into a staging folder, then publish the expected files."""
     timings: dict[str, float] = {}
@@ -64,7 +72,7 @@ def render_with_quarto(
         for target in targets:
             t = time.perf_counter()
             dest = stage / target
-            argv = command(path, target, dest)
+            argv = command(path, target, dest, metadata)
             log(f"running {' '.join(argv)}")
             proc = subprocess.run(
                 argv,

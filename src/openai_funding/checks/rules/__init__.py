@@ -19,11 +19,15 @@ __all__ = ["run_rules"]
 
 def run_rules(package: Package) -> list[Check]:
     """Run every rule suite on ``package``; one Check per expectation."""
-    from openai_funding.checks import views
+    from openai_funding.checks import as_of_views, views
     from openai_funding.checks.rules.engine import Engine
     from openai_funding.checks.rules.suites import load_suites, suites_dir
     from openai_funding.package.loading import load
 
-    frames = views.build_all(load(package), package.tables)
+    tables = load(package)
+    frames = {
+        **views.build_all(tables, package.tables),
+        **as_of_views.build_all(tables, package.tables),
+    }
     suites = load_suites(suites_dir(package.path))
     return Engine().run(suites, frames, descriptor=package.path.name)
