@@ -11,6 +11,13 @@ from openai_funding.package import hashing
 from support import DESCRIPTOR, ROOT, Edit
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs Chromium is in the full suite only: ``slow`` too."""
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
     """A copy of the package (descriptor and data/) in a temporary folder; returns its descriptor."""

@@ -12,6 +12,8 @@ import pytest
 from broken_corpus import CASES, Case
 from hardening_helpers import make_copy, run_cli, snapshot
 
+from support import tiered
+
 #: One or more cases of every category and every exit code, for the (slower) build.
 BUILD_SUBSET = [
     "descriptor missing",
@@ -27,6 +29,13 @@ BUILD_SUBSET = [
     "formula in a name",
     "javascript URL in sources",
 ]
+
+
+#: The fast tier validates the first case of each category and builds one case per exit code.
+FAST_CASES = {
+    min(n for n in CASES if CASES[n].category == c) for c in {c.category for c in CASES.values()}
+}
+FAST_BUILDS = {"descriptor missing", "post-money does not follow"}
 
 
 @pytest.fixture
@@ -75,7 +84,7 @@ def test_the_corpus_covers_every_category() -> None:
     assert {case.code for case in CASES.values()} == {1, 2}
 
 
-@pytest.mark.parametrize("broken", sorted(CASES), indirect=True)
+@pytest.mark.parametrize("broken", tiered(sorted(CASES), FAST_CASES), indirect=True)
 def test_validate_refuses_the_broken_copy(broken: tuple[Case, Path]) -> None:
     case, folder = broken
     before = snapshot(folder)
@@ -84,7 +93,7 @@ def test_validate_refuses_the_broken_copy(broken: tuple[Case, Path]) -> None:
     assert snapshot(folder) == before
 
 
-@pytest.mark.parametrize("broken", BUILD_SUBSET, indirect=True)
+@pytest.mark.parametrize("broken", tiered(BUILD_SUBSET, FAST_BUILDS), indirect=True)
 def test_build_refuses_before_rendering_and_keeps_the_site(
     broken: tuple[Case, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

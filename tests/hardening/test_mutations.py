@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 
 from openai_funding import load
 
+#: Forty random damages, each validated: the full suite's (the corpus keeps a fast witness).
+pytestmark = pytest.mark.slow
+
 
 @st.composite
 def flip(draw: st.DrawFn, raw: bytes) -> bytes:
