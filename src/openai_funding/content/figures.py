@@ -127,7 +127,7 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
             "date:T",
             title="Date",
             axis=alt.Axis(format="%b %Y"),
-            scale=alt.Scale(domain=["2024-08-01", "2026-07-01"]),
+            scale=alt.Scale(domain=list(data.settings.valuation_axis)),
         ),
         y=alt.Y("valuation_bn:Q", title="Post-money valuation (US$ billions)"),
     )

@@ -25,11 +25,13 @@ CHECKOUT_SETTINGS = Path(__file__).resolve().parents[3] / SETTINGS
 @dataclass(frozen=True)
 class Settings:
     """What the report is about and how it is laid out (see ``report/report.yml``): the round,
-    the day the agreements are read at, and the diagram's place for each organization."""
+    the day the agreements are read at, the diagram's place for each organization and the
+    span of the valuation chart."""
 
     round_id: str
     as_of: pd.Timestamp
     positions: Mapping[str, tuple[float, float]]
+    valuation_axis: tuple[str, str]
 
 
 def read_settings(path: Path) -> Settings:
@@ -41,6 +43,7 @@ def read_settings(path: Path) -> Settings:
         round_id=str(raw["round_id"]),
         as_of=pd.Timestamp(raw["as_of"]),
         positions={str(k): (float(x), float(y)) for k, (x, y) in raw["positions"].items()},
+        valuation_axis=(str(raw["valuation_axis"][0]), str(raw["valuation_axis"][1])),
     )
 
 
