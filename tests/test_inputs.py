@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding.build.inputs import validation_hash
+from openai_funding.build.input_hash import validation_hash
 from openai_funding.package.descriptor import read_package
 from support import Edit
 

@@ -8,7 +8,7 @@ import pytest
 
 from buildrepo import EPOCH, make_repo
 from openai_funding.cli import main
-from openai_funding.content import model
+from openai_funding.content import data as report_module
 from openai_funding.package import descriptor
 
 
@@ -66,5 +66,5 @@ def test_a_build_parses_the_descriptor_once(
     assert main(["build", "--root", str(repo), "--engine", "offline"]) == 0
     assert parses == [repo / "datapackage.json"]
     parses.clear()
-    model.report_data.__wrapped__(str(repo / "datapackage.json"))
+    report_module.report_data.__wrapped__(str(repo / "datapackage.json"))
     assert parses == [repo / "datapackage.json"]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openai_funding.render.engines import ENGINES
+from openai_funding.render.engines import ENGINES, TARGETS
 
 if TYPE_CHECKING:  # pragma: no cover
     from openai_funding.checks.results import Report
@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("render", help="render a Quarto document or project to HTML and PDF")
     p.add_argument("path", help="a .qmd file or a Quarto project folder (with _quarto.yml)")
     p.add_argument(
-        "--to", choices=["html", "pdf", "all"], default="all", help="default: %(default)s"
+        "--to", choices=[*TARGETS, "all"], default="all", help="default: %(default)s"
     )
     p.add_argument(
         "--engine",

@@ -9,8 +9,8 @@ import re
 import pandas as pd
 import pytest
 
+from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.facts import eur_bn, long_date, usd_bn
-from openai_funding.content.model import ReportData, report_data
 from support import DESCRIPTOR, ROOT
 
 MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"

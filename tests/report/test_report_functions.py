@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from openai_funding.content import figures, history, payments, tables
+from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.facts import round_facts, usd_bn
 from openai_funding.content.markdown import Table, link, text
-from openai_funding.content.model import ReportData, report_data
 from support import DESCRIPTOR
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from openai_funding.content.model import CHECKOUT_SETTINGS, read_settings, report_data
+from openai_funding.content.data import CHECKOUT_SETTINGS, read_settings, report_data
 from openai_funding.content.network import agreement_network, places
 from support import DESCRIPTOR
 

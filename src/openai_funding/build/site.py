@@ -20,7 +20,6 @@ import contextlib
 import ctypes
 import ctypes.util
 import fcntl
-import json
 import os
 import shutil
 import signal
@@ -30,7 +29,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from openai_funding.build.inputs import site_hash, validation_hash
+from openai_funding.build.input_hash import read_record, site_hash, validation_hash
 from openai_funding.build.stored import published, read_stored, store_fresh
 from openai_funding.checks.results import Report
 from openai_funding.package.dates import source_date_epoch
@@ -201,13 +200,9 @@ def build(
 
 
 def _unchanged(record: Path, inputs: str, output: Path) -> bool:
-    try:
-        stored = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if stored.get("inputs") != inputs:
-        return False
-    return _digests(output) == stored.get("files")
+    """Whether the site was built from these inputs and is still as it was published."""
+    stored = read_record(record, inputs)
+    return stored is not None and _digests(output) == stored.get("files")
 
 
 def _digests(folder: Path) -> dict[str, str]:

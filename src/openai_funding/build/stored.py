@@ -1,5 +1,5 @@
 """A validation report kept on disk (``validate --report FILE [--reuse]``, the build's
-``.build/validation.json``), reused while nothing it depends on has changed (see ``inputs``)."""
+``.build/validation.json``), reused while nothing it depends on has changed (see ``input_hash``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openai_funding.build.inputs import validation_hash
+from openai_funding.build.input_hash import read_record, validation_hash
 from openai_funding.checks.results import Report
 from openai_funding.package.hashing import write_json_atomic
 
@@ -18,13 +18,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def read_stored(report_file: Path, inputs: str) -> Report | None:
     """The stored report if it was made from exactly these inputs, else ``None``."""
+    stored = read_record(report_file, inputs)
     try:
-        stored = json.loads(report_file.read_text(encoding="utf-8"))
-        if isinstance(stored, dict) and stored.get("inputs") == inputs:
-            return Report.from_dict(stored)
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return None
+        return None if stored is None else Report.from_dict(stored)
+    except (KeyError, TypeError):  # not a report after all: validate again
+        return None
 
 
 def store_fresh(package: Package, report_file: Path, inputs: str, *, rules: bool) -> Report:

@@ -58,7 +58,7 @@ class Report:
     """The outcome of a validation: every check run and whether the package is valid.
 
     ``inputs`` is the content hash of what the validation read, once the report is stored
-    for reuse (see :mod:`openai_funding.build.inputs`); a published report has none.
+    for reuse (see :mod:`openai_funding.build.input_hash`); a published report has none.
     """
 
     descriptor: str

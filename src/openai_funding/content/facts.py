@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from openai_funding.content.model import ReportData
+from openai_funding.content.data import ReportData
 from openai_funding.package.dates import created_day, source_date_epoch
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from openai_funding.content.data import ReportData
 from openai_funding.content.facts import usd_bn
-from openai_funding.content.model import ReportData
 from openai_funding.content.network import agreement_network, links_frame
 from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from openai_funding.content.data import ReportData
 from openai_funding.content.facts import day_text, usd_bn
 from openai_funding.content.markdown import Table, text
-from openai_funding.content.model import ReportData
 from openai_funding.content.payments import tranches
 
 

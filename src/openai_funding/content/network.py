@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import altair as alt
 import pandas as pd
 
+from openai_funding.content.data import ReportData
 from openai_funding.content.facts import long_date, quantity_text, usd_bn
-from openai_funding.content.model import ReportData
 from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
 
 #: Short names of agreement kinds for the diagram's labels.

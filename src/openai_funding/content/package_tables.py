@@ -9,9 +9,9 @@ from typing import Any
 
 import pandas as pd
 
+from openai_funding.content.data import ReportData
 from openai_funding.content.facts import eur_bn, usd_bn
 from openai_funding.content.markdown import Table, link, text
-from openai_funding.content.model import ReportData
 
 
 def checks_table(report: dict[str, Any]) -> Table:

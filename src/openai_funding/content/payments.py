@@ -9,9 +9,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from openai_funding.content.data import ReportData
 from openai_funding.content.facts import day_text, long_date, schedule_text, usd_bn
 from openai_funding.content.markdown import Table, text
-from openai_funding.content.model import ReportData
 from openai_funding.content.theme import OKABE_ITO, WIDTH, styled
 from openai_funding.package import paid
 

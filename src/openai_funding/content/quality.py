@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from openai_funding.content.model import ReportData
+from openai_funding.content.data import ReportData
 
 
 @dataclass(frozen=True)

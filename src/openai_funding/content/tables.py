@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from openai_funding.content.data import ReportData
 from openai_funding.content.facts import (
     eur_bn,
     long_date,
@@ -17,7 +18,6 @@ from openai_funding.content.facts import (
     usd_bn,
 )
 from openai_funding.content.markdown import Table, text
-from openai_funding.content.model import ReportData
 from openai_funding.content.package_tables import (
     checks_table,
     claims_table,

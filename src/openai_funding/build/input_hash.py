@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openai_funding.package.problems import UnusableInputError
 
@@ -68,6 +69,16 @@ def _name(path: Path, base: Path) -> str:
 def package_code() -> list[Path]:
     """The installed package's own files (code, filters, suites shipped with it)."""
     return files_under(PACKAGE_DIR)
+
+
+def read_record(path: Path, inputs: str) -> dict[str, Any] | None:
+    """A JSON record stored with the hash of the inputs it was made from (``"inputs"``), if it
+    was made from exactly these: how the build and ``validate --reuse`` decide to skip work."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stored if isinstance(stored, dict) and stored.get("inputs") == inputs else None
 
 
 def validation_inputs(package: Package) -> list[Path]:
