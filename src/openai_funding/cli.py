@@ -59,9 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     # The render engine's modules are heavy: they are imported only when `render` runs.
     p = sub.add_parser("render", help="render a Quarto document or project to HTML and PDF")
     p.add_argument("path", help="a .qmd file or a Quarto project folder (with _quarto.yml)")
-    p.add_argument(
-        "--to", choices=[*TARGETS, "all"], default="all", help="default: %(default)s"
-    )
+    p.add_argument("--to", choices=[*TARGETS, "all"], default="all", help="default: %(default)s")
     p.add_argument(
         "--engine",
         choices=list(ENGINES),
