@@ -22,10 +22,10 @@ EPOCH = "1772150400"  # 2026-02-27: the build date comes from the commit or this
 SECTIONS = [
     "The round at a glance",
     "Who put in what",
-    "Money now and money later",
+    "Money paid and money to come, as of",
     "Valuation history",
     "The agreements",
-    "Open questions and what changed afterwards",
+    "What happened afterwards, and the open questions",
     "Data quality",
     "Data dictionary",
     "Sources",
@@ -41,6 +41,8 @@ KEY_NUMBERS = [
     "$35bn",
     "$122bn",
     "$852bn",
+    "$20bn",  # paid by the "as of" date, computed from the dated outcomes
+    "27 November 2026",  # the "as of" date
 ]
 
 

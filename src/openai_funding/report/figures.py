@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from openai_funding.report.facts import quantity_text, usd_bn
+from openai_funding.report.facts import long_date, quantity_text, usd_bn
 from openai_funding.report.model import AS_OF, ROUND_ID, ReportData
 
 #: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -342,5 +342,6 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
     described = "; ".join(f"{names[e['org_id']]}: {e['tooltip']}" for e in edges)
     return styled(
         (unit_rules + rules + circles + labels + tie_text).properties(width=WIDTH, height=420),
-        f"Diagram of the ties between OpenAI and its partners on 27 February 2026, exclusive terms marked: {described}.",
+        f"Diagram of the ties between OpenAI and its partners on {long_date(AS_OF)}, "
+        f"exclusive terms marked: {described}.",
     )

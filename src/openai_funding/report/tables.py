@@ -160,7 +160,14 @@ def agreements_table(data: ReportData) -> Table:
             ]
         )
     return Table(
-        ["Agreement", "Parties", "Quantities", "Exclusive", "Stated", "In force on 27 Feb 2026"],
+        [
+            "Agreement",
+            "Parties",
+            "Quantities",
+            "Exclusive",
+            "Stated",
+            f"In force on {long_date(AS_OF)}",
+        ],
         rows,
         records,
         widths=[6, 6, 4, 2, 3, 2],
