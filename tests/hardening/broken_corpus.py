@@ -164,7 +164,7 @@ CASES: dict[str, Case] = {
         "structure", drop_resource("sources"), 1, CLM, words='"sources" does not exist'
     ),
     "resource removed that nothing names in a key": Case(
-        "structure", drop_resource("questions"), 1, DESC, words="cannot be built"
+        "structure", drop_resource("question_updates"), 1, DESC, words="no frame"
     ),
     "semicolons for commas": Case("structure", rewrite("rounds", semicolons), 1, f"{RND}:1"),
     "CRLF line endings": Case("structure", rewrite("rounds", crlf), 1, f"{RND}:1", words="LF"),
@@ -355,7 +355,7 @@ CASES: dict[str, Case] = {
             source_type="secondary-report",
         ),
         1,
-        f"{SRC}:23",
+        f"{SRC}:35",
         words="every-source-used",
     ),
     "value changed, claim left as it was": Case(

@@ -23,7 +23,7 @@ EPOCH = "1772150400"  # 2026-02-27: the build date comes from the commit or this
 SECTIONS = [
     "The round at a glance",
     "Who put in what",
-    "Money paid and money to come",
+    "Money paid and money to come, as of",
     "Valuation history",
     "The agreements",
     "What happened afterwards, and the open questions",
@@ -42,6 +42,8 @@ KEY_NUMBERS = [
     "$35bn",
     "$122bn",
     "$852bn",
+    "$20bn",  # paid by the "as of" date, computed from the dated outcomes
+    "27 November 2026",  # the "as of" date
 ]
 
 

@@ -181,7 +181,14 @@ def agreements_table(data: ReportData) -> Table:
             ]
         )
     return Table(
-        ["Agreement", "Parties", "Quantities", "Exclusive", "Stated", "In force on 27 Feb 2026"],
+        [
+            "Agreement",
+            "Parties",
+            "Quantities",
+            "Exclusive",
+            "Stated",
+            f"In force on {long_date(data.settings.as_of)}",
+        ],
         rows,
         records,
         widths=[6, 6, 4, 2, 3, 2],

@@ -10,13 +10,6 @@ from openai_funding.render.errors import RenderError
 
 #: pandoc's markdown, naming the extensions the backend relies on (all on by default).
 READER = "markdown+fenced_divs+bracketed_spans+raw_attribute+implicit_figures"
-#: Fonts the typst compiler bundles, so the PDF never depends on the machine's fonts.
-TYPST_FONTS = {"mainfont": "Libertinus Serif", "codefont": "DejaVu Sans Mono"}
-
-
-def font_variables(meta: dict[str, object]) -> list[str]:
-    """``--variable`` options for the bundled fonts the document does not choose itself."""
-    return [f"--variable={k}:{v}" for k, v in TYPST_FONTS.items() if k not in meta]
 
 
 def pandoc_path() -> str:
@@ -82,8 +75,8 @@ def to_html(
 
 
 def to_typst(document: Path, md: Path, meta: Path, out: Path, options: list[str]) -> str:
-    """Write a typst source file for the PDF (figures may break across pages, see
-    ``filters/typst-header.typ``)."""
+    """Write a typst source file for the PDF (fonts, and figures that may break across pages:
+    see ``filters/typst-header.typ``)."""
     args = [
         *common(md, meta, options),
         "--to=typst",
