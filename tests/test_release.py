@@ -1,5 +1,6 @@
 """The release checklist's first step cannot be half done: every place that states the version
-states the same one (pyproject.toml, datapackage.json, CITATION.cff, the README's citation)."""
+states the same one (pyproject.toml, datapackage.json, CITATION.cff, the README's citation), and
+the README states the package's "as of" date."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def test_one_version_everywhere() -> None:
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    cited = re.findall(r"version (\d+\.\d+\.\d+)\. Data package", readme)
+    cited = re.findall(r"version (\d+\.\d+\.\d+)(?: \([^)]*\))?\. Data package", readme)
     assert descriptor["version"] == citation["version"] == version
     assert cited == [version]
+    assert f"Data as of {descriptor['asOf']}" in readme
+    assert f"data as of {descriptor['asOf']}" in readme  # in the citation too
