@@ -216,4 +216,3 @@ def test_paid_so_far_is_derived_from_dated_outcomes() -> None:
     early = paid.tranche_states(tables).set_index("commitment_id")
     assert early.loc["2026-02-softbank-1", "state"] == "scheduled"
     assert early["paid_usd"].sum() == 0
-
