@@ -1,7 +1,14 @@
+# /// script
+# dependencies = ["nox>=2025.2.9"]
+# ///
 """Sessions of openai-funding: `nox -l` lists them; a bare `nox` runs the main job."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import nox
@@ -11,78 +18,149 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
 
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+#: The supported Pythons, from the classifiers: one `tests-X.Y` session each.
+PYTHONS = nox.project.python_versions(PYPROJECT)
+
+#: Pinned, hashed, universal locks made by `nox -s lock`, one per set of dependencies. The first
+#: is what the main job runs (the build hashes it as an input); each group's lock is compiled
+#: under it, so a package shared with the project has the same pin in both.
 LOCK = "requirements/lock.txt"
+GROUP_LOCKS = {"test": "requirements/test.txt", "lint": "requirements/lint.txt"}
+
+#: Debian packages of the programs the tests drive, each with the commands they need from it
+#: (a tuple: any one of them will do).
+SYSTEM_PACKAGES = {
+    "chromium": [("chromium", "chromium-browser")],
+    "poppler-utils": [("pdftotext",), ("pdfimages",), ("pdffonts",)],
+    "faketime": [("faketime",)],
+}
 
 
-def install(session: nox.Session) -> None:
-    """The pinned, hashed dependencies, then the project itself without resolving again.
+def install(session: nox.Session, lock: str, *, project: bool = True) -> None:
+    """Install a lock (pins and hashes), then the project itself without resolving again.
 
     `session.install` is skipped by `nox -R` / `--no-install` on a warm environment.
     """
-    session.install("-r", LOCK)
-    session.install("--no-deps", "-e", ".")
+    session.install("-r", lock)
+    if project:
+        session.install("--no-deps", "-e", ".")
 
 
-REPORT = ".build/validation.json"
+def missing_packages() -> list[str]:
+    """The Debian packages whose commands are not on PATH."""
+    return [
+        package
+        for package, commands in SYSTEM_PACKAGES.items()
+        if not all(any(shutil.which(c) for c in choice) for choice in commands)
+    ]
+
+
+def as_root() -> list[str] | None:
+    """The prefix that runs a command as root here: none as root, `sudo -n` where sudo works
+    without a password (GitHub's runners), or None when neither."""
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo"):
+        asked = subprocess.run(["sudo", "-n", "true"], capture_output=True, check=False)
+        if asked.returncode == 0:
+            return ["sudo", "-n"]
+    return None
+
+
+def system_tools(session: nox.Session) -> None:
+    """Chromium, poppler-utils and faketime: install the missing ones with apt-get as root (or
+    sudo without a password), else stop before any test with the command that installs them."""
+    missing = missing_packages()
+    if not missing:
+        return
+    apt = ["apt-get", "install", "-qq", "-y", "--no-install-recommends", *missing]
+    prefix = as_root() if shutil.which("apt-get") else None
+    if prefix is not None:
+        env = ["env", "DEBIAN_FRONTEND=noninteractive"]
+        session.log(f"the tests need {', '.join(missing)}: installing with apt-get")
+        session.run_install(*prefix, *env, "apt-get", "update", "-qq", external=True, silent=True)
+        session.run_install(*prefix, *env, *apt, external=True, silent=True)
+        missing = missing_packages()  # still missing under `nox -R`, which skips installs
+        if not missing:
+            return
+    command = shlex.join(["apt-get", "install", "-y", "--no-install-recommends", *missing])
+    if not shutil.which("apt-get"):
+        hint = f"with your system's package manager (on Debian: {command})"
+    elif os.geteuid() == 0:
+        hint = f"with: apt-get update && {command}"
+    elif shutil.which("sudo"):
+        hint = f"with: sudo apt-get update && sudo {command}"
+    else:
+        hint = f"as root: apt-get update && {command}"
+    session.error(f"the tests need {', '.join(missing)}; install them {hint}")
 
 
 @nox.session
 def validate(session: nox.Session) -> None:
     """Validate the data package: schemas, keys, hashes and rules."""
-    install(session)
+    install(session, LOCK)
     # The JSON report is kept for the site; it is reused while no input changed.
-    session.run("openai-funding", "validate", "--report", REPORT, "--reuse", *session.posargs)
+    session.run(
+        "openai-funding",
+        "validate",
+        "--report",
+        ".build/validation.json",
+        "--reuse",
+        *session.posargs,
+    )
 
 
 @nox.session(requires=["validate"])
 def report(session: nox.Session) -> None:
     """Build the report (HTML and PDF) and publish _site/; skipped when nothing changed."""
-    install(session)
+    install(session, LOCK)
     session.run("openai-funding", "build", *session.posargs)
 
 
-@nox.session(default=False)
-def tests(session: nox.Session) -> None:
-    """Run the test suite (pytest); extra arguments go to pytest."""
-    install(session)
+def run_tests(session: nox.Session) -> None:
+    """Run the test suite on this Python; extra arguments go to pytest."""
+    system_tools(session)
+    install(session, GROUP_LOCKS["test"])
     session.run("pytest", *session.posargs)
 
 
 @nox.session(default=False)
+def tests(session: nox.Session) -> None:
+    """Run the test suite on the Python running nox; extra arguments go to pytest."""
+    run_tests(session)
+
+
+for _python in PYTHONS:
+    nox.session(run_tests, name=f"tests-{_python}", python=_python, default=False)
+
+
+@nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """Lint and check formatting with ruff."""
-    install(session)
+    """Lint: ruff on the code, actionlint and zizmor (offline) on the GitHub workflows."""
+    install(session, GROUP_LOCKS["lint"], project=False)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("actionlint")
+    session.run("zizmor", "--offline", "--no-progress", ".github/workflows")
 
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Print the speed figures: validation and rendering."""
-    install(session)
+    install(session, GROUP_LOCKS["test"])
     for script in sorted(Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script), *session.posargs)
 
 
 @nox.session(default=False, venv_backend="none")
 def lock(session: nox.Session) -> None:
-    """Re-pin requirements/lock.txt from pyproject.toml (versions, hashes, no URLs); `-- -U` upgrades."""
-    session.run(
-        "uv",
-        "pip",
-        "compile",
-        "pyproject.toml",
-        "--group",
-        "test",
-        "--group",
-        "lint",
-        "--universal",
-        "--python-version",
-        "3.11",
-        "--generate-hashes",
-        "--no-header",
-        "-o",
-        LOCK,
-        *session.posargs,
-        external=True,
-    )
+    """Re-pin requirements/*.txt from pyproject.toml (versions, hashes, no URLs); `-- -U` upgrades."""
+    oldest = PYTHONS[0]
+    compile_ = ["uv", "pip", "compile", "--universal", "--python-version", oldest]
+    options = ["--generate-hashes", "--no-header", *session.posargs]
+    session.run(*compile_, "pyproject.toml", *options, "-o", LOCK, external=True)
+    for group, path in GROUP_LOCKS.items():
+        # the linters alone; the tests with the project they test
+        sources = ["--group", group] if group == "lint" else ["pyproject.toml", "--group", group]
+        session.run(*compile_, *sources, "-c", LOCK, *options, "-o", path, external=True)

@@ -216,12 +216,3 @@ def test_paid_so_far_is_derived_from_dated_outcomes() -> None:
     early = paid.tranche_states(tables).set_index("commitment_id")
     assert early.loc["2026-02-softbank-1", "state"] == "scheduled"
     assert early["paid_usd"].sum() == 0
-
-
-def test_readme_and_citation_state_the_package_date_and_version() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"Data as of {PACKAGE['asOf']}" in readme
-    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    assert f"version: {PACKAGE['version']}\n" in citation
-    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'version = "{PACKAGE["version"]}"' in pyproject
