@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from openai_funding.render import charts, meta, pandoc
-from openai_funding.render.execute import execute
+from openai_funding.render.execute import Executed, execute
 from openai_funding.render.outputs import build_markdown
 from openai_funding.render.qmd import Document
 from openai_funding.render.typst_pdf import compile_pdf
@@ -33,12 +33,18 @@ def render_document(
     stage: Path,
     env: Mapping[str, str] | None,
     log: Callable[[str], object],
+    executed: Executed | None = None,
 ) -> tuple[dict[str, Path], dict[str, float]]:
-    """Render ``doc`` to each target in ``stage``; return the staged files and stage times."""
+    """Render ``doc`` to each target in ``stage``; return the staged files and stage times.
+
+    ``executed`` is what a warm kernel already produced for ``doc`` (see ``session``); without
+    it, the cells run now in a kernel of their own.
+    """
     timings: dict[str, float] = {}
     build = stage / "build" / doc.name
     build.mkdir(parents=True)
-    executed = execute(doc, env=env, log=log)
+    if executed is None:
+        executed = execute(doc, env=env, log=log)
     timings.update(executed.timings)
     staged: dict[str, Path] = {}
     out_dir = stage / "out"
