@@ -56,6 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild even if no input changed")
     p.set_defaults(handler=_build)
 
+    p = sub.add_parser(
+        "preview",
+        help="serve the report on 127.0.0.1 and render it again on every change (Ctrl-C stops)",
+    )
+    p.add_argument("--root", default=".", help="the repository (default: %(default)s)")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="the port, or the next free one if busy; 0: any free port (default: %(default)s)",
+    )
+    p.add_argument("--no-open", action="store_true", help="do not open the page in a browser")
+    p.set_defaults(handler=_preview)
+
     # The render engine's modules are heavy: they are imported only when `render` runs.
     p = sub.add_parser("render", help="render a Quarto document or project to HTML and PDF")
     p.add_argument("path", help="a .qmd file or a Quarto project folder (with _quarto.yml)")
@@ -74,15 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
 def print_report(report: Report, *, stored: Path | None = None, reused: bool = False) -> None:
     """Print a validation report, fresh or stored, then one summary line: schema problems, then
     each failed rule with its suite, rows and observed values, then the notes."""
-    for check in report.checks:
-        if check.success:
-            continue
-        rule = check.suite != "schema"
-        if rule:
-            kind = f" ({check.expectation})" if check.expectation else ""
-            print(f"rule failed: {check.suite} / {check.name}{kind}")
-        for problem in check.problems:
-            print(("  " if rule else "") + problem.line())
+    for line in report.problem_lines():
+        print(line)
     for check in report.checks:
         for key, value in check.observed.items():
             print(f"observed: {check.suite} / {check.name}: {key}: {value}")
@@ -167,6 +174,34 @@ def _build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("openai-funding build: interrupted; the previous _site is untouched", file=sys.stderr)
         return 130
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from openai_funding.preview import Preview
+
+    def log(message: str) -> None:
+        print(f"preview: {message}", file=sys.stderr, flush=True)
+
+    def ready(url: str) -> None:
+        print(f"Serving the report at {url} (Ctrl-C stops)", flush=True)
+        if not args.no_open:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    root = Path(args.root)
+    if not (root / "datapackage.json").is_file() or not (root / "report").is_dir():
+        print(
+            f"openai-funding preview: {root.resolve()} holds no datapackage.json and report/",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        Preview(root, port=args.port, log=log, ready=ready).run()
+    except OSError as exc:  # e.g. no free port
+        return _error("preview", exc)
+    print("openai-funding preview: stopped", file=sys.stderr)
     return 0
 
 

@@ -7,14 +7,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from openai_funding.checks.results import Check, Report
+    from openai_funding.checks.rules.engine import Engine
     from openai_funding.package.descriptor import Package
     from openai_funding.package.problems import Problem
 
 __all__ = ["validate"]
 
 
-def validate(package: Package, *, rules: bool = True) -> Report:
-    """Validate the whole package: schemas, then (when they pass) the rules.
+def validate(package: Package, *, rules: bool = True, engine: Engine | None = None) -> Report:
+    """Validate the whole package: schemas, then (when they pass) the rules (in ``engine``, a
+    Great Expectations engine to reuse, if given).
 
     Raises :class:`~openai_funding.package.problems.UnusableInputError` when the rule suites
     cannot be read; every problem in the data is a failed check of the report.
@@ -34,7 +36,7 @@ def validate(package: Package, *, rules: bool = True) -> Report:
         from openai_funding.package.loading import LoadError
 
         try:
-            report.checks.extend(run_rules(package))
+            report.checks.extend(run_rules(package, engine))
         except LoadError as exc:  # frictionless read it, pandas cannot: a problem, not a crash
             problem = Problem(exc.file, exc.row, exc.field, "load-error", exc.detail)
             report.checks.append(Check("schema", f"{exc.file} (typed load)", False, [problem]))

@@ -74,6 +74,20 @@ class Report:
     def problems(self) -> list[Problem]:
         return [p for c in self.checks for p in c.problems]
 
+    def problem_lines(self) -> list[str]:
+        """Each problem as ``validate`` prints it: schema problems as ``file:row: field ...``,
+        then each failed rule as ``rule failed: suite / rule`` followed by its rows."""
+        lines = []
+        for check in self.checks:
+            if check.success:
+                continue
+            rule = check.suite != "schema"
+            if rule:
+                kind = f" ({check.expectation})" if check.expectation else ""
+                lines.append(f"rule failed: {check.suite} / {check.name}{kind}")
+            lines += [("  " if rule else "") + problem.line() for problem in check.problems]
+        return lines
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "descriptor": self.descriptor,

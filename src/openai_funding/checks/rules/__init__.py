@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from openai_funding.checks.results import Check
+    from openai_funding.checks.rules.engine import Engine
     from openai_funding.package.descriptor import Package
 
 __all__ = ["run_rules"]
 
 
-def run_rules(package: Package) -> list[Check]:
-    """Run every rule suite on ``package``; one Check per expectation."""
+def run_rules(package: Package, engine: Engine | None = None) -> list[Check]:
+    """Run every rule suite on ``package``; one Check per expectation. ``engine`` is a
+    Great Expectations engine to reuse (by default a fresh one)."""
     from openai_funding.checks import as_of_views, views
     from openai_funding.checks.rules.engine import Engine
     from openai_funding.checks.rules.suites import load_suites, suites_dir
@@ -30,4 +32,4 @@ def run_rules(package: Package) -> list[Check]:
         **as_of_views.build_all(tables, package.tabular),
     }
     suites = load_suites(suites_dir(package.path))
-    return Engine().run(suites, frames, descriptor=package.path.name)
+    return (engine or Engine()).run(suites, frames, descriptor=package.path.name)

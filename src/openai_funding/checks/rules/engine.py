@@ -32,9 +32,15 @@ RESULT_FORMAT = {
 
 
 class Engine:
-    """One Great Expectations context, reused for every suite of a run."""
+    """One Great Expectations context, reused for every suite of a run.
 
-    def __init__(self) -> None:
+    With ``remember=True`` (a long-lived engine, as the preview's worker holds) each suite's
+    checks are kept with the content hash of its suite and frame, and reused while both are
+    unchanged: after an edit only the suites whose frame the edit reaches run again.
+    """
+
+    def __init__(self, *, remember: bool = False) -> None:
+        self._memo: dict[str, tuple[str, list[Check]]] | None = {} if remember else None
         # Must be set before Great Expectations is first imported.
         os.environ["GX_ANALYTICS_ENABLED"] = "false"
         defer()
@@ -87,7 +93,15 @@ class Engine:
                     )
                     continue
             frame = built[suite_file.frame]
-            checks.extend(to_checks(suite_file, frame, self.validate(suite_file, frame)))
+            key = _content_key(suite_file, frame) if self._memo is not None else None
+            kept = self._memo.get(suite_file.name) if self._memo is not None else None
+            if key is not None and kept is not None and kept[0] == key:
+                checks.extend(kept[1])
+                continue
+            found = to_checks(suite_file, frame, self.validate(suite_file, frame))
+            if self._memo is not None and key is not None:
+                self._memo[suite_file.name] = (key, found)
+            checks.extend(found)
         return checks
 
     def validate(self, suite_file: SuiteFile, frame: pd.DataFrame) -> list[Outcome]:
@@ -121,6 +135,23 @@ def _outcome(expectation: dict[str, Any], result: Any) -> Outcome:
     details = result.result or {}
     ids = [int(row["_id"]) for row in details.get("unexpected_index_list") or []]
     return Outcome(expectation, bool(result.success), ids, details.get("observed_value"), None)
+
+
+def _content_key(suite_file: SuiteFile, frame: pd.DataFrame) -> str | None:
+    """A hash of the suite and of the frame's columns, types, index and values (``None`` when
+    the frame holds values pandas cannot hash: the suite then always runs)."""
+    import hashlib
+    import json
+
+    import pandas as pd
+
+    digest = hashlib.sha256(json.dumps(suite_file.data, sort_keys=True, default=str).encode())
+    digest.update(repr((list(frame.columns), [str(t) for t in frame.dtypes])).encode())
+    try:
+        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    except (TypeError, ValueError):
+        return None
+    return digest.hexdigest()
 
 
 def _without_id(data: dict[str, Any]) -> dict[str, Any]:
