@@ -1,0 +1,181 @@
+"""``openai-funding preview``: a page that follows the edits, keeps the last good report under
+an overlay naming the problems, recovers by itself, and a server that leaves nothing behind."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from browser import Browser, chromium
+from buildrepo import child_env, cli, make_repo
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+QUESTION = "What are the conditions for Amazon's further $35bn?"
+SENTENCE = "Reports are recorded as reports"
+BAD_DATE = ("amazon-35bn-conditions,What", "2026-02-27,open,2026-02-27,Officially")
+OVERLAY = "(document.getElementById('of-preview-overlay') || {}).innerText || ''"
+OVERLAY_KIND = "(document.getElementById('of-preview-overlay') || {}).className || ''"
+BODY = "document.body ? document.body.innerText : ''"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+class Page:
+    """One tab of headless Chromium on the preview's page."""
+
+    def __init__(self, browser: Browser, url: str) -> None:
+        self.browser = browser
+        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
+        browser.send("Runtime.enable", session=self.session)
+        browser.send("Page.enable", session=self.session)
+        browser.send("Page.navigate", {"url": url}, session=self.session)
+
+    def evaluate(self, expression: str) -> object:
+        try:
+            reply = self.browser.send(
+                "Runtime.evaluate",
+                {"expression": expression, "returnByValue": True},
+                session=self.session,
+            )
+        except RuntimeError:  # the page is reloading
+            return None
+        return reply.get("result", {}).get("value")
+
+    def wait(self, what: str, condition: object, timeout: float) -> None:
+        """Wait (bounded) until ``condition(body, overlay, overlay_kind)`` holds."""
+        deadline = time.monotonic() + timeout
+        seen: tuple[object, ...] = ()
+        while time.monotonic() < deadline:
+            seen = (self.evaluate(BODY), self.evaluate(OVERLAY), self.evaluate(OVERLAY_KIND))
+            if all(isinstance(v, str) for v in seen) and condition(*seen):  # type: ignore[operator]
+                return
+            time.sleep(0.2)
+        _body, overlay, kind = (str(v) for v in seen) if seen else ("", "", "")
+        pytest.fail(f"the page never showed {what} (overlay {kind!r}: {overlay[:500]!r})")
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_preview_follows_edits_shows_problems_recovers_and_leaves_nothing(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = free_port()
+    proc = subprocess.Popen(
+        cli("preview", "--no-open", "--port", str(port)),
+        cwd=repo,
+        env=child_env(TMPDIR=str(temp)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    browser = None
+    workers: set[int] = set()
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in first, first
+        profile = tmp_path / "chromium"
+        profile.mkdir()
+        browser = Browser(chromium(), profile)
+        page = Page(browser, f"http://127.0.0.1:{port}/")
+        page.wait("the first report", lambda body, *_: "Valuation history" in body, 240)
+        workers = descendants(proc.pid)
+        assert workers, "the validation worker and the kernel run as child processes"
+
+        # a value in a CSV: the page reloads with it; the hash is stale, a warning here only
+        data = repo / "data" / "questions.csv"
+        replace(data, QUESTION, QUESTION.replace("conditions", "stated conditions"))
+        page.wait(
+            "the edited value and the stale-hash warning",
+            lambda body, overlay, kind: (
+                "stated conditions" in body and "of-warnings" in kind and "stale" in overlay
+            ),
+            60,
+        )
+        # a sentence of the report
+        report = repo / "report" / "index.qmd"
+        replace(report, SENTENCE, SENTENCE.replace("recorded as reports", "kept as reports"))
+        page.wait("the edited sentence", lambda body, *_: "kept as reports" in body, 60)
+
+        # a broken date: the last good report stays, the overlay names file, row and field
+        replace(data, BAD_DATE[1], BAD_DATE[1].replace("2026-02-27,open", "2026-02-31,open", 1))
+        page.wait(
+            "the problem over the last good report",
+            lambda body, overlay, kind: (
+                "of-problems" in kind
+                and "data/questions.csv:3" in overlay
+                and "raised_on" in overlay
+                and "kept as reports" in body
+                and "stated conditions" in body
+            ),
+            60,
+        )
+        # fixed: the page recovers by itself
+        replace(data, "2026-02-31,open", "2026-02-27,open")
+        page.wait(
+            "the report again, without the problem",
+            lambda body, _overlay, kind: "of-problems" not in kind and "stated conditions" in body,
+            60,
+        )
+    finally:
+        if browser is not None:
+            browser.close()
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            _out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    # nothing left: no child process, no socket, no temporary folder, no _site/
+    assert not [pid for pid in workers if alive(pid)], err
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0
+    assert list(temp.iterdir()) == []
+    assert not (repo / "_site").exists()
+    # the published files never carry the preview's script: only the served page does
+    assert not list(repo.rglob("index.html"))
