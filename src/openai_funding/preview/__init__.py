@@ -90,6 +90,10 @@ def _watch(root: Path, changes: queue.Queue[set[str]], stop: threading.Event) ->
             changes.put(kinds)
 
 
+def _silent(_message: str) -> None:
+    """The default log: the command line passes one that prints."""
+
+
 def _same_bytes(a: Path, b: Path) -> bool:
     try:
         return a.read_bytes() == b.read_bytes()
@@ -103,8 +107,8 @@ class Preview:
 
     root: Path
     port: int = 8000
-    log: Log = print
-    ready: Callable[[str], None] = print
+    log: Log = _silent
+    ready: Callable[[str], None] = _silent
     #: The problems that keep the page from updating, and the warnings, of the last validation.
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
