@@ -132,6 +132,13 @@ def report(session: nox.Session) -> None:
     session.run("openai-funding", "build", *session.posargs)
 
 
+@nox.session(default=False)
+def preview(session: nox.Session) -> None:
+    """Serve the report on 127.0.0.1, rendered again on every edit (`-- --port N --no-open`)."""
+    install(session, LOCK)
+    session.run("openai-funding", "preview", *session.posargs)
+
+
 def run_tests(session: nox.Session) -> None:
     """Run the test suite on this Python; extra arguments go to pytest."""
     system_tools(session)
