@@ -220,6 +220,9 @@ class Preview:
                     early = renderer.render("html", work / "out")
                 except (RenderError, OSError) as exc:
                     early = exc
+            elif not renderer.running:
+                with contextlib.suppress(RenderError, OSError):  # the render will say it again
+                    renderer.warm()
             try:
                 outcome = validator.receive()
             except WorkerError as exc:

@@ -83,6 +83,23 @@ class WarmRender:
         if stack is not None:
             stack.close()
 
+    def warm(self) -> None:
+        """Start the kernel now and run ``reset`` (its imports), while the caller waits on
+        something else: the first render then finds them done."""
+        import nbformat
+
+        _base, files, root, config = discover(self.path)
+        doc = parse(files[0], config, root)
+        if self._client is None:
+            self._start(doc)
+        if self.reset:
+            nb = nbformat.v4.new_notebook()
+            nb.cells.append(nbformat.v4.new_code_cell(self.reset))
+            self._client.nb = nb
+            _run_plan(
+                doc, self._client, nb, [("preamble", None)], Executed(), self._kernel_log, 0.0
+            )
+
     def render(self, to: str | Iterable[str], output_dir: str | Path) -> RenderResult:
         """Render to ``output_dir/<name>.<format>``, atomically per file."""
         started = time.perf_counter()
