@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from openai_funding.build.dates import build_epoch
 from openai_funding.build.input_hash import PACKAGE_DIR
-from openai_funding.build.site import build_epoch, terminate_as_interrupt
+from openai_funding.build.swap import terminate_as_interrupt
 from openai_funding.preview.server import HOST, State, start_server, stop_server
 from openai_funding.preview.validator import Validator, WorkerError
 
