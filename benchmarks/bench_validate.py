@@ -199,7 +199,12 @@ def synthetic_package(folder: Path, size: int) -> None:
             for fk in res["schema"]["foreignKeys"]
             if fk["reference"]["resource"] != "organizations"
         ]
-    package = {"name": "synthetic", "profile": "tabular-data-package", "resources": resources}
+    package = {
+        "name": "synthetic",
+        "profile": "tabular-data-package",
+        "asOf": real["asOf"],
+        "resources": resources,
+    }
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
 
 
@@ -238,10 +243,16 @@ def time_rules(descriptor: Path, engine: Any) -> tuple[float, int]:
 
 
 def _write(path: Path, header: list[str], rows: Any) -> None:
+    """Write ``rows`` under the real schema's columns, in its order; a column the synthetic rows
+    do not give (added to the schema later, all optional) is left empty."""
+    real = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    schema = next(r["schema"] for r in real["resources"] if r.get("path") == f"data/{path.name}")
+    columns = [f["name"] for f in schema["fields"]]
+    where = [header.index(c) if c in header else None for c in columns]
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow(columns)
+        writer.writerows([row[i] if i is not None else "" for i in where] for row in rows)
 
 
 if __name__ == "__main__":
