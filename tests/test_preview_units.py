@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openai_funding.build.input_hash import PACKAGE_DIR
-from openai_funding.preview import CODE, DATA, REPORT, RULES, classify
+from openai_funding.preview import CODE, DATA, REPORT, RULES, SETTINGS, classify
 from openai_funding.preview.server import Shown, overlay, served_page
 
 PAGE = "<html><body><p>report</p></body></html>"
@@ -37,5 +37,6 @@ def test_a_change_reaches_what_depends_on_it(tmp_path: Path) -> None:
     assert classify([root / "datapackage.json"], root) == {DATA}
     assert classify([root / "validation" / "rounds.json"], root) == {RULES}
     assert classify([root / "report" / "index.qmd"], root) == {REPORT}
+    assert classify([root / "report" / "report.yml"], root) == {SETTINGS}
     assert classify([PACKAGE_DIR / "content" / "tables.py"], root) == {CODE}
     assert classify([root / "README.md"], root) == set()

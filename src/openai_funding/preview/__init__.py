@@ -7,8 +7,9 @@ worker (``validator.py``: Great Expectations imported once) and a warm Jupyter k
 
 - ``data/`` or ``datapackage.json``: validates, then runs the report's cells again;
 - ``validation/``: validates, then runs the cells again (the data-quality section);
-- ``report/``: renders again; the cells run only if their code changed, else only the inline
-  expressions that are new (a changed sentence runs nothing);
+- a ``.qmd`` of ``report/``: renders again; the cells run only if their code changed, else only
+  the inline expressions that are new (a changed sentence runs nothing);
+- another file of ``report/`` (``report.yml``, read by the cells): runs the cells again;
 - the package's own code: restarts both workers, then all of the above.
 
 The HTML is rendered and served first, the PDF afterwards (skipped while more changes wait).
@@ -47,9 +48,11 @@ Log = Callable[[str], None]
 
 #: Clears the report's cache of the data in the kernel before its cells run again.
 RESET = "from openai_funding.content.data import report_data\nreport_data.cache_clear()"
-#: What a change can affect, by where it is.
-CODE, DATA, RULES, REPORT = "code", "data", "rules", "report"
-EVERYTHING = frozenset({CODE, DATA, RULES, REPORT})
+#: What a change can affect, by where it is: the package's code, the data, the rules, a
+#: ``.qmd`` of the report, or another file of ``report/`` that the cells read (``report.yml``).
+CODE, DATA, RULES, REPORT, SETTINGS = "code", "data", "rules", "report", "settings"
+#: The first round: the workers are fresh, so no code change to restart them for.
+FIRST = frozenset({DATA, RULES, REPORT})
 
 
 def classify(paths: Iterable[Path], root: Path) -> set[str]:
@@ -63,7 +66,7 @@ def classify(paths: Iterable[Path], root: Path) -> set[str]:
         elif path.is_relative_to(root / "validation"):
             kinds.add(RULES)
         elif path.is_relative_to(root / "report"):
-            kinds.add(REPORT)
+            kinds.add(REPORT if path.suffix == ".qmd" else SETTINGS)
     return kinds
 
 
@@ -146,7 +149,7 @@ class Preview:
                 )
                 watcher.start()
                 self.settle(renderer, read_package)
-                pending: set[str] = set(EVERYTHING)
+                pending: set[str] = set(FIRST)
                 while True:
                     while True:  # take every change that waits, at once
                         try:
@@ -204,6 +207,8 @@ class Preview:
         if CODE in kinds:
             validator.close()
             renderer.restart()
+        if SETTINGS in kinds:
+            renderer.invalidate()
         checked, used = work / "checked.json", work / "validation.json"
         early: RenderResult | Exception | None = None
         if kinds & {CODE, DATA, RULES}:
