@@ -14,8 +14,6 @@ import pytest
 from browser import Browser, chromium
 from buildrepo import child_env, cli, make_repo
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
-
 QUESTION = "What are the conditions for Amazon's further $35bn?"
 SENTENCE = "Reports are recorded as reports"
 BAD_DATE = ("amazon-35bn-conditions,What", "2026-02-27,open,2026-02-27,Officially")
@@ -98,6 +96,7 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.browser
 def test_preview_follows_edits_shows_problems_recovers_and_leaves_nothing(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo")
     temp = tmp_path / "tmp"
@@ -179,3 +178,47 @@ def test_preview_follows_edits_shows_problems_recovers_and_leaves_nothing(tmp_pa
     assert not (repo / "_site").exists()
     # the published files never carry the preview's script: only the served page does
     assert not list(repo.rglob("index.html"))
+
+
+@pytest.mark.slow
+def test_sigterm_stops_the_preview_and_leaves_nothing(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    taken = busy.getsockname()[1]
+    proc = subprocess.Popen(
+        cli("preview", "--no-open", "--port", str(taken)),
+        cwd=repo,
+        env=child_env(TMPDIR=str(temp)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        port = int(first.split("127.0.0.1:")[1].split("/")[0])
+        assert port != taken, "a busy port is skipped"
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:  # the first page is served, both workers run
+            line = proc.stderr.readline()
+            if "served the new page" in line or not line:
+                break
+        workers = descendants(proc.pid)
+        assert workers
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    finally:
+        busy.close()
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+    assert proc.returncode == 0
+    assert not [pid for pid in workers if alive(pid)]
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0
+    assert list(temp.iterdir()) == []
