@@ -12,6 +12,7 @@ import pandas as pd
 from openai_funding.content.data import ReportData
 from openai_funding.content.facts import eur_bn, usd_bn
 from openai_funding.content.markdown import Table, link, text
+from openai_funding.package.descriptor import Resource
 
 
 def checks_table(report: dict[str, Any]) -> Table:
@@ -42,8 +43,7 @@ def resources_table(data: ReportData) -> Table:
 
 
 def _dictionary(res: Mapping[str, Any]) -> Table:
-    pk = res["schema"]["primaryKey"]
-    keys = {pk} if isinstance(pk, str) else set(pk)
+    keys = set(Resource(res).key)
     rows, records = [], []
     for f in res["schema"]["fields"]:
         c = f.get("constraints", {})
