@@ -34,6 +34,7 @@ SYSTEM_PACKAGES = {
     "chromium": [("chromium", "chromium-browser")],
     "poppler-utils": [("pdftotext",), ("pdfimages",), ("pdffonts",)],
     "faketime": [("faketime",)],
+    "sqlite3": [("sqlite3",)],
 }
 
 
@@ -69,7 +70,7 @@ def as_root() -> list[str] | None:
 
 
 def system_tools(session: nox.Session) -> None:
-    """Chromium, poppler-utils and faketime: install the missing ones with apt-get as root (or
+    """Chromium, poppler-utils, faketime and sqlite3: install the missing ones with apt-get as root (or
     sudo without a password), else stop before any test with the command that installs them."""
     missing = missing_packages()
     if not missing:

@@ -76,7 +76,9 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert files == sorted(
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
+        + ["openai-funding.sqlite", "openai-funding.xlsx"]
         + [r["path"] for r in descriptor["resources"]]
+        + [f"parquet/{r['name']}.parquet" for r in descriptor["resources"]]
     )
     for res in descriptor["resources"]:  # the published CSVs are the validated ones
         assert (out / res["path"]).read_bytes() == (built / res["path"]).read_bytes()

@@ -1,7 +1,8 @@
 """``openai-funding build``: validate, render the report, and publish ``_site/`` atomically.
 
 ``_site/`` holds ``index.html`` (self-contained), ``openai-funding.pdf``, ``datapackage.json``
-with ``data/*.csv`` and ``validation.json``. The build
+with ``data/*.csv``, ``validation.json`` and the typed exports (``parquet/*.parquet``,
+``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`). The build
 
 - refuses to publish from invalid data, and says why (exit 1);
 - skips everything when no input changed (content hashes of the data, the report sources, the
@@ -32,6 +33,7 @@ from typing import Any
 from openai_funding.build.input_hash import read_record, site_hash, validation_hash
 from openai_funding.build.stored import published, read_stored, store_fresh
 from openai_funding.checks.results import Report
+from openai_funding.exports import write_all
 from openai_funding.package.dates import source_date_epoch
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
@@ -191,6 +193,8 @@ def build(
             shutil.copyfile(package.path, site / "datapackage.json")
             for res in package.resources:
                 shutil.copyfile(root / str(res.path), site / str(res.path))
+            log("writing the typed exports (Parquet, SQLite, XLSX)")
+            write_all(package, site, int(epoch))
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
         finally:
