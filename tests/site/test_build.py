@@ -76,9 +76,11 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert files == sorted(
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
-        + ["openai-funding.sqlite", "openai-funding.xlsx"]
+        + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff"]
+        + ["openai-funding-0.2.0.zip", "openai-funding-0.2.0.zip.sha256"]
         + [r["path"] for r in descriptor["resources"]]
         + [f"parquet/{r['name']}.parquet" for r in descriptor["resources"]]
+        + [f"suites/{p.name}" for p in (built / "validation").glob("*.json")]
     )
     for res in descriptor["resources"]:  # the published CSVs are the validated ones
         assert (out / res["path"]).read_bytes() == (built / res["path"]).read_bytes()
@@ -111,6 +113,55 @@ def test_html_references_nothing_outside_itself(built: Path) -> None:
         for node in soup.find_all(tag):
             value = node.get(attr)
             assert value is None or value.startswith("data:"), (tag, value)
+
+
+def test_page_describes_the_dataset_for_catalogues(built: Path) -> None:
+    """schema.org Dataset (JSON-LD) and a meta description: what search engines and data
+    catalogues read; every download it lists is in the site with its format."""
+    out = built / "_site"
+    soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    (meta,) = soup.head.find_all("meta", attrs={"name": "description"})
+    assert meta["content"] == descriptor["description"]
+    (script,) = soup.head.find_all("script", attrs={"type": "application/ld+json"})
+    dataset = json.loads(script.string)
+    assert dataset["@type"] == "Dataset"
+    assert dataset["name"] == descriptor["title"]
+    assert dataset["description"] == descriptor["description"]
+    assert dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert dataset["creator"] == [{"@type": "Organization", "name": "openai-funding contributors"}]
+    assert dataset["temporalCoverage"] == "2024-10-02/2026-11-27"
+    assert dataset["dateModified"] == descriptor["asOf"]
+    assert dataset["identifier"] == descriptor["id"]
+    formats = {d["contentUrl"]: d["encodingFormat"] for d in dataset["distribution"]}
+    for rel in formats:
+        assert (out / rel).is_file(), rel
+    assert formats["openai-funding-0.2.0.zip"] == "application/zip"
+    assert formats["openai-funding.sqlite"] == "application/vnd.sqlite3"
+    assert formats["parquet/rounds.parquet"] == "application/vnd.apache.parquet"
+    assert formats["data/rounds.csv"] == "text/csv"
+    assert "openai-funding.xlsx" in formats
+    assert "datapackage.json" in formats
+
+
+def test_archive_holds_the_whole_package_with_its_checksum(built: Path) -> None:
+    import hashlib
+    import zipfile
+
+    out = built / "_site"
+    archive = out / "openai-funding-0.2.0.zip"
+    digest, name = (out / "openai-funding-0.2.0.zip.sha256").read_text().split()
+    assert (digest, name) == (hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name)
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert zf.testzip() is None
+        for member in names:
+            rel = member.removeprefix("openai-funding-0.2.0/")
+            assert zf.read(member) == (out / rel).read_bytes(), rel
+    assert "openai-funding-0.2.0/datapackage.json" in names
+    assert "openai-funding-0.2.0/data/claims.csv" in names
+    assert "openai-funding-0.2.0/suites/round_totals.json" in names
+    assert "openai-funding-0.2.0/LICENSE" in names
 
 
 def test_pdf_has_every_section_and_key_number(built: Path) -> None:

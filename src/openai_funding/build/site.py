@@ -1,8 +1,11 @@
 """``openai-funding build``: validate, render the report, and publish ``_site/`` atomically.
 
 ``_site/`` holds ``index.html`` (self-contained), ``openai-funding.pdf``, ``datapackage.json``
-with ``data/*.csv``, ``validation.json`` and the typed exports (``parquet/*.parquet``,
-``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`). The build
+with ``data/*.csv``, ``validation.json``, the typed exports (``parquet/*.parquet``,
+``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`), and what
+makes it citable (:mod:`~openai_funding.build.release`): ``LICENSE``, ``CITATION.cff``,
+``suites/*.json``, ``openai-funding-<version>.zip`` and its ``.sha256``; the page carries a
+schema.org ``Dataset`` and a meta description. The build
 
 - refuses to publish from invalid data, and says why (exit 1);
 - skips everything when no input changed (content hashes of the data, the report sources, the
@@ -31,8 +34,15 @@ from pathlib import Path
 from typing import Any
 
 from openai_funding.build.input_hash import read_record, site_hash, validation_hash
+from openai_funding.build.release import (
+    copy_release_files,
+    downloads,
+    make_findable,
+    write_archive,
+)
 from openai_funding.build.stored import published, read_stored, store_fresh
 from openai_funding.checks.results import Report
+from openai_funding.checks.rules.suites import suites_dir
 from openai_funding.exports import write_all
 from openai_funding.package.dates import source_date_epoch
 from openai_funding.package.descriptor import Package, read_package
@@ -195,6 +205,9 @@ def build(
                 shutil.copyfile(root / str(res.path), site / str(res.path))
             log("writing the typed exports (Parquet, SQLite, XLSX)")
             write_all(package, site, int(epoch))
+            copy_release_files(root, suites_dir(package.path), site)
+            write_archive(package, site, int(epoch))
+            make_findable(site / "index.html", package, downloads(site))
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
         finally:
