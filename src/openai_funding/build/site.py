@@ -4,7 +4,8 @@
 with ``data/*.csv``, ``validation.json``, the typed exports (``parquet/*.parquet``,
 ``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`), and what
 makes it citable (:mod:`~openai_funding.build.release`): ``LICENSE``, ``CITATION.cff``,
-``suites/*.json``, ``openai-funding-<version>.zip`` and its ``.sha256``; the page carries a
+``suites/*.json`` with the frames they run on (``views/*.parquet``: :mod:`~.views`),
+``openai-funding-<version>.zip`` and its ``.sha256``; the page carries a
 schema.org ``Dataset`` and a meta description. The build
 
 - refuses to publish from invalid data, and says why (exit 1);
@@ -42,6 +43,7 @@ from openai_funding.build.swap import (
     exchange,
     terminate_as_interrupt,
 )
+from openai_funding.build.views import write_views
 from openai_funding.checks.results import Report
 from openai_funding.checks.rules.suites import suites_dir
 from openai_funding.exports import write_all
@@ -123,6 +125,8 @@ def build(
             log("writing the typed exports (Parquet, SQLite, XLSX)")
             write_all(package, site, int(epoch))
             copy_release_files(root, suites_dir(package.path), site)
+            log("publishing the frames the rules run on (views/*.parquet)")
+            write_views(package, suites_dir(package.path), site)
             write_archive(package, site, int(epoch))
             make_findable(site / "index.html", package, downloads(site))
             exchange(site, output)
