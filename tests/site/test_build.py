@@ -81,6 +81,8 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
         + [r["path"] for r in descriptor["resources"]]
         + [f"parquet/{r['name']}.parquet" for r in descriptor["resources"]]
         + [f"suites/{p.name}" for p in (built / "validation").glob("*.json")]
+        + [f"recipes/{name}" for name in ("load_pandas.py", "load_polars.py")]
+        + [f"recipes/{name}" for name in ("load_duckdb.sql", "load_readr.R")]
         + [
             f"views/{json.loads(p.read_text(encoding='utf-8'))['meta']['openai_funding']['frame']}.parquet"
             for p in (built / "validation").glob("*.json")

@@ -52,13 +52,14 @@ def copy_release_files(root: Path, suites: Path, site: Path) -> None:
 
 def write_archive(package: Package, site: Path, epoch: int) -> Path:
     """``openai-funding-<version>.zip``: the descriptor, the data, the suites and the frames
-    they run on, the licence and the citation, under one folder; and ``<name>.sha256`` beside it (``sha256sum -c`` reads it)."""
+    they run on, the loading recipes, the licence and the citation, under one folder; and ``<name>.sha256`` beside it (``sha256sum -c`` reads it)."""
     name = archive_name(package)
     folder = name.removesuffix(".zip")
     members = ["datapackage.json", *(str(r.path) for r in package.resources if r.path)]
     members += [n for n in COPIED if (site / n).is_file()]
     members += [f"{SUITES}/{p.name}" for p in sorted((site / SUITES).glob("*.json"))]
     members += [f"views/{p.name}" for p in sorted((site / "views").glob("*.parquet"))]
+    members += [f"recipes/{p.name}" for p in sorted((site / "recipes").glob("*"))]
     stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.UTC).timetuple()[:6]
     path = site / name
     with zipfile.ZipFile(path, "w") as archive:

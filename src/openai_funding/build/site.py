@@ -5,6 +5,7 @@ with ``data/*.csv``, ``validation.json``, the typed exports (``parquet/*.parquet
 ``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`), and what
 makes it citable (:mod:`~openai_funding.build.release`): ``LICENSE``, ``CITATION.cff``,
 ``suites/*.json`` with the frames they run on (``views/*.parquet``: :mod:`~.views`),
+loading recipes generated from the schemas (``recipes/``: :mod:`~openai_funding.package.recipes`),
 ``openai-funding-<version>.zip`` and its ``.sha256``; the page carries a
 schema.org ``Dataset`` and a meta description. The build
 
@@ -49,6 +50,7 @@ from openai_funding.checks.rules.suites import suites_dir
 from openai_funding.exports import write_all
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
+from openai_funding.package.recipes import recipes
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
 
@@ -127,6 +129,9 @@ def build(
             copy_release_files(root, suites_dir(package.path), site)
             log("publishing the frames the rules run on (views/*.parquet)")
             write_views(package, suites_dir(package.path), site)
+            (site / "recipes").mkdir()
+            for name, text in recipes(package).items():
+                (site / "recipes" / name).write_text(text, encoding="utf-8")
             write_archive(package, site, int(epoch))
             make_findable(site / "index.html", package, downloads(site))
             exchange(site, output)
