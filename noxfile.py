@@ -35,6 +35,7 @@ SYSTEM_PACKAGES = {
     "poppler-utils": [("pdftotext",), ("pdfimages",), ("pdffonts",)],
     "faketime": [("faketime",)],
     "sqlite3": [("sqlite3",)],
+    "r-cran-readr": [("Rscript",)],
 }
 
 
@@ -70,7 +71,7 @@ def as_root() -> list[str] | None:
 
 
 def system_tools(session: nox.Session) -> None:
-    """Chromium, poppler-utils, faketime and sqlite3: install the missing ones with apt-get as root (or
+    """Chromium, poppler-utils, faketime, sqlite3 and R with readr: install the missing ones with apt-get as root (or
     sudo without a password), else stop before any test with the command that installs them."""
     missing = missing_packages()
     if not missing:

@@ -112,6 +112,38 @@ def test_duckdb_recipe(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert ("commitments", "FOREIGN KEY") in constraints
 
 
+R_CLASSES = {"string": "character", "number": "numeric", "boolean": "logical", "date": "Date"}
+R_PROGRAM = """
+source("recipes/load_readr.R")
+for (n in names(tables)) {
+  t <- tables[[n]]
+  cat(n, nrow(t), nrow(problems(t)), paste(sapply(t, function(c) class(c)[1]), collapse = ","))
+  cat("\\n")
+}
+"""
+
+
+def test_readr_recipe_runs_in_r(folder: Path) -> None:
+    exe = shutil.which("Rscript")
+    if exe is None:
+        pytest.fail("R is missing: apt-get install r-cran-readr")
+    done = subprocess.run(
+        [exe, "-e", R_PROGRAM], cwd=folder, capture_output=True, text=True, check=True
+    )
+    found = {}
+    for line in done.stdout.splitlines():
+        name, rows, problems, classes = line.split()
+        found[name] = (int(rows), int(problems), classes.split(","))
+    for name, res in PACKAGE.tabular.items():
+        expected = [
+            ("numeric" if field.endswith(("_usd", "_eur")) else "integer")
+            if spec.get("type") == "integer"
+            else R_CLASSES[spec.get("type", "string")]
+            for field, spec in res.fields.items()
+        ]
+        assert found[name] == (csv_rows(name), 0, expected), name
+
+
 def test_readr_recipe_reads_money_as_doubles() -> None:
     text = recipes(PACKAGE)[FILES["readr"]]
     for name, res in PACKAGE.tabular.items():
