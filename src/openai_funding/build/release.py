@@ -161,10 +161,9 @@ def head_tags(package: Package, files: list[str]) -> str:
 
 def make_findable(page: Path, package: Package, files: list[str]) -> None:
     """Add the description and the Dataset at the start of the page's ``<head>`` (the first
-    ``<head>`` of the file: later ones are inside the embedded scripts' strings)."""
+    ``<head>`` of the file: later ones are inside the embedded scripts' strings), or at the
+    start of a page without one (where a browser puts them in the head it implies)."""
     text = page.read_text(encoding="utf-8")
     match = re.search(r"<head[^>]*>\n?", text)
-    if match is None:
-        raise ValueError(f"{page}: no <head>")
-    at = match.end()
+    at = match.end() if match else 0
     page.write_text(text[:at] + head_tags(package, files) + text[at:], encoding="utf-8")
