@@ -98,6 +98,24 @@ def test_parquet_values_are_typed(exported: Path) -> None:
     assert True in {c for (c,) in conditional}
 
 
+@pytest.mark.parametrize("name", sorted(PACKAGE.tabular))
+def test_parquet_read_by_polars_has_the_schema_types(exported: Path, name: str) -> None:
+    import polars as pl
+
+    expected = {
+        "string": pl.String,
+        "integer": pl.Int64,
+        "number": pl.Float64,
+        "boolean": pl.Boolean,
+        "date": pl.Date,
+    }
+    frame = pl.read_parquet(exported / PARQUET_DIR / f"{name}.parquet")
+    assert dict(frame.schema) == {
+        f: expected[spec.get("type", "string")] for f, spec in PACKAGE.tabular[name].fields.items()
+    }
+    assert frame.height == len(csv_rows(name))
+
+
 # SQLite, read by the sqlite3 shell
 
 
