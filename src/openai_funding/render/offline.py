@@ -24,7 +24,7 @@ def _write_meta(doc: Document, target: str, path: Path) -> list[str]:
     data["of-docdir"] = doc.path.parent.resolve().as_posix()
     data["of-number-sections"] = bool(m.get("number-sections"))
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
-    return meta.pandoc_options(m)
+    return meta.pandoc_options(m) + meta.lua_filters(m, doc.path.parent)
 
 
 def render_document(
