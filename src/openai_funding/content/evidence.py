@@ -117,6 +117,25 @@ def join(*parts: object) -> str:
     return Marked(plain, (), "", "".join(piece(p) for p in parts))
 
 
+def tooltip(data: ReportData, ids: Iterable[str]) -> str:
+    """A chart tooltip's line for claims: each source, its date and status, and the words that
+    state the value (``Boursorama, 2026-02-27, PRIMARY: “110 milliards de dollars”``)."""
+    claims = data["claims"].set_index("claim_id")
+    sources = data["sources"].set_index("source_id")
+    parts = []
+    for claim_id in dict.fromkeys(ids):
+        if claim_id not in claims.index:
+            continue
+        c = claims.loc[claim_id]
+        src = sources.loc[c["source_id"]] if c["source_id"] in sources.index else None
+        where = "" if src is None else _str(src["publisher"])
+        if src is not None and _str(src["published_on"]):
+            where += f", {pd.Timestamp(src['published_on']).date().isoformat()}"
+        words = _str(c["value_as_written"]) or _str(c["quote"])[:80]
+        parts.append(f"{where}, {_str(c['status'])}: “{words}” ({claim_id})")
+    return "; ".join(parts)
+
+
 def _http(url: object) -> str:
     value = _str(url)
     return value if re.match(r"^https?://[^\s]+$", value) else ""

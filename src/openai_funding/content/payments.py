@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from openai_funding.content.data import ReportData
-from openai_funding.content.evidence import claimed, derived, join
+from openai_funding.content.evidence import claimed, claims_of, derived, join, tooltip
 from openai_funding.content.facts import day_text, long_date, schedule_text, usd_bn
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.theme import OKABE_ITO, WIDTH, styled
@@ -226,13 +226,17 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
     as_of = day_text(data.as_of)
     rows = []
     for r in frame.itertuples(index=False):
+        committed = claims_of(data, "commitments", r.commitment_id, "amount_usd")
         if r.paid_usd > 0:
-            rows.append((r.investor, r.tranche, "paid", r.paid_usd))
+            outcome = claims_of(data, "outcomes", r.outcome_id, "amount_usd", "occurred_on")
+            rows.append((r.investor, r.tranche, "paid", r.paid_usd, tooltip(data, outcome)))
         rest = int(r.to_come_usd)
         if rest > 0:
             state = "not-known" if r.state in ("paid", "part-paid") else r.state
-            rows.append((r.investor, r.tranche, STATE_LABELS[state], rest))
-    bars = pd.DataFrame(rows, columns=["investor", "tranche", "state", "amount_usd"])
+            rows.append(
+                (r.investor, r.tranche, STATE_LABELS[state], rest, tooltip(data, committed))
+            )
+    bars = pd.DataFrame(rows, columns=["investor", "tranche", "state", "amount_usd", "sources"])
     bars["amount_bn"] = bars["amount_usd"].astype(float) / 1e9
     bars["label"] = [
         f"{i} · tranche {t} · {usd_bn(a)}"
@@ -256,6 +260,7 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
                 alt.Tooltip("label:N", title="Tranche"),
                 alt.Tooltip("state:N", title=f"As of {as_of}"),
                 alt.Tooltip("amount_bn:Q", title="US$ bn", format=",.0f"),
+                alt.Tooltip("sources:N", title="Sources"),
             ],
         )
     )
