@@ -185,6 +185,7 @@ class EvidencePage:
             f'<script type="application/json" id="of-claims">{claims_json(self.data)}</script>\n'
             f"<style>\n{_asset('evidence.css')}</style>\n"
             f"<script>\n{_asset('evidence.js')}</script>\n"
+            f"<script>\n{_asset('sources.js')}</script>\n"
         )
 
     def _repr_markdown_(self) -> str:

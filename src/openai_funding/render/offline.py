@@ -53,6 +53,8 @@ def render_document(
         head = build / "head.html"
         after = build / "after.html"
         css = pandoc.filter_path("page.css").read_text(encoding="utf-8")
+        if meta.for_format(doc, "html").get("toc-location") == "left":
+            css += pandoc.filter_path("toc-left.css").read_text(encoding="utf-8")
         head.write_text(
             f"<style>\n{css}</style>\n" + (_BUNDLE_PLACEHOLDER + "\n" if built.charts else ""),
             encoding="utf-8",

@@ -82,6 +82,14 @@
     const box = card(anchor);
     anchor.after(box);
     anchor.setAttribute("aria-describedby", box.id);
+    current = { anchor, box };
+    place();
+  };
+
+  // The card sits below its number (above it when there is no room), inside the window.
+  const place = () => {
+    if (!current) return;
+    const { anchor, box } = current;
     const rect = anchor.getBoundingClientRect();
     const width = Math.min(420, window.innerWidth - 16);
     box.style.width = width + "px";
@@ -91,7 +99,6 @@
     if (below + box.offsetHeight > window.innerHeight && rect.top > box.offsetHeight + 6) {
       box.style.top = rect.top - box.offsetHeight - 6 + "px";
     }
-    current = { anchor, box };
   };
 
   const later = () => {
@@ -121,9 +128,8 @@
       anchor.focus({ preventScroll: true });
     }
   });
-  window.addEventListener("scroll", () => {
-    if (current && !current.box.contains(document.activeElement)) hide();
-  });
+  window.addEventListener("scroll", place, { passive: true });
+  window.addEventListener("resize", place);
   for (const anchor of document.querySelectorAll("a.claim")) {
     anchor.setAttribute("aria-haspopup", "true");
   }
