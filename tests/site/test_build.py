@@ -205,7 +205,7 @@ def test_pdf_numbers_link_to_their_claims(built: Path) -> None:
     sources_page = min(
         int(number)
         for number, body in zip(pages[::2], pages[1::2], strict=True)
-        if re.search(r"<b>[\w.]*\s*Sources</b>", body)
+        if re.search(r"<b>(Appendix \w+: )?Sources</b>", body)
     )
     inside: dict[str, list[int]] = {}
     for page, words in re.findall(r'<a href="[^"#]*#(\d+)">([^<]*)</a>', xml):
