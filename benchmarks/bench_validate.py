@@ -231,7 +231,7 @@ def time_rules(descriptor: Path, engine: Any) -> tuple[float, int]:
     suites = [s for s in load_suites(CHECKOUT_SUITES) if s.frame in SYNTHETIC_SUITES]
     start = time.perf_counter()
     package = read_package(descriptor)
-    frames = views.build_all(load(package), package.tables)
+    frames = views.build_all(load(package), package.tabular)
     checks = engine.run(suites, frames)
     seconds = time.perf_counter() - start
     return seconds, sum(not c.success for c in checks)

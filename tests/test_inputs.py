@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding.build.input_hash import validation_hash
+from openai_funding.build.input_hash import validation_hash, validation_inputs
+from openai_funding.checks.rules.suites import CHECKOUT_SUITES
 from openai_funding.package.descriptor import read_package
 from support import Edit
 
@@ -41,3 +42,18 @@ def test_hash_changes_with_one_byte_of_data(package_copy: Path, edit_csv: Edit) 
 
 def test_hash_depends_on_whether_rules_ran(package_copy: Path) -> None:
     assert inputs_of(package_copy, rules=True) != inputs_of(package_copy, rules=False)
+
+
+def test_hash_covers_the_suites_actually_run(package_copy: Path) -> None:
+    """Without suites beside it, a package is checked with the checkout's: those are hashed,
+    so a stored report is not reused after they change; with its own, those are."""
+    package = read_package(package_copy)
+    checkout = sorted(CHECKOUT_SUITES.glob("*.json"))
+    assert set(checkout) <= set(validation_inputs(package))
+    local = package_copy.parent / "validation"
+    shutil.copytree(CHECKOUT_SUITES, local)
+    before = validation_hash(package, rules=True)
+    suite = min(local.glob("*.json"))
+    suite.write_text(suite.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert validation_hash(package, rules=True) != before
+    assert not set(checkout) & set(validation_inputs(package))

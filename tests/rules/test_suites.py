@@ -21,7 +21,7 @@ SUITES = load_suites(CHECKOUT_SUITES)
 def frames() -> dict[str, object]:
     descriptor = ROOT / "datapackage.json"
     package = read_package(descriptor)
-    tables, resources = load(package), package.tables
+    tables, resources = load(package), package.tabular
     built = {**views.build_all(tables, resources), **as_of_views.build_all(tables, resources)}
     return {name: build() for name, build in built.items()}
 

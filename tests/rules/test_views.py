@@ -18,7 +18,7 @@ DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
 @pytest.fixture(scope="module")
 def built() -> dict[str, pd.DataFrame]:
     package = read_package(DESCRIPTOR)
-    tables, resources = load(package), package.tables
+    tables, resources = load(package), package.tabular
     frames = {**views.build_all(tables, resources), **as_of_views.build_all(tables, resources)}
     return {name: build() for name, build in frames.items()}
 
@@ -48,7 +48,7 @@ def test_month_windows_compare_by_month() -> None:
     tables = load(DESCRIPTOR)
     com = tables["commitments"]
     com.loc[com["commitment_id"] == "2026-02-softbank-1", "timing_precision"] = "month"
-    frame = views.commitment_windows(tables, read_package(DESCRIPTOR).tables)
+    frame = views.commitment_windows(tables, read_package(DESCRIPTOR).tabular)
     r = row(frame, "2026-02-softbank-1")
     assert r["earliest_window"] == pd.Timestamp("2026-02-01")
     assert r["round_announced_on"] == pd.Timestamp("2026-02-27")

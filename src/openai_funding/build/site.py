@@ -16,28 +16,27 @@ with ``data/*.csv`` and ``validation.json``. The build
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
-import fcntl
 import os
 import shutil
-import signal
-import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from openai_funding.build.dates import build_epoch
 from openai_funding.build.input_hash import read_record, site_hash, validation_hash
 from openai_funding.build.stored import published, read_stored, store_fresh
+from openai_funding.build.swap import (
+    Log,
+    build_lock,
+    clear_leftovers,
+    exchange,
+    terminate_as_interrupt,
+)
 from openai_funding.checks.results import Report
-from openai_funding.package.dates import source_date_epoch
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
-Log = Callable[[str], None]
 
 
 class BuildError(Exception):
@@ -58,88 +57,6 @@ class InvalidPackageError(BuildError):
 
 def _silent(message: str) -> None:
     """The default log: the command line passes one that prints."""
-
-
-def build_epoch(root: Path, package: Package) -> str:
-    """The build date policy: ``SOURCE_DATE_EPOCH`` if set, else the date of the last commit,
-    else the package's ``created`` date: never the clock, so two builds of one commit match."""
-    epoch = source_date_epoch()
-    if epoch is not None:
-        return str(epoch)
-    with contextlib.suppress(OSError, subprocess.SubprocessError):
-        done = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        if done.returncode == 0 and done.stdout.strip().isdigit():
-            return done.stdout.strip()
-    from datetime import datetime
-
-    created = package.created or "1970-01-01T00:00:00Z"
-    return str(int(datetime.fromisoformat(created).timestamp()))
-
-
-@contextlib.contextmanager
-def build_lock(work: Path, log: Log) -> Iterator[None]:
-    """Hold ``.build/lock``; a second build waits for the first, saying so."""
-    work.mkdir(parents=True, exist_ok=True)
-    with (work / "lock").open("w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log("another build is running in this folder: waiting for it to finish")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """Turn SIGTERM into KeyboardInterrupt, so a killed build still cleans up after itself."""
-
-    def handler(signum: int, frame: Any) -> None:  # noqa: ARG001
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def clear_leftovers(work: Path) -> None:
-    """Remove the staging folders an interrupted build left behind."""
-    for stale in work.glob("stage-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def exchange(new: Path, current: Path) -> None:
-    """Put ``new`` in place of ``current`` in one step (``renameat2(RENAME_EXCHANGE)`` on Linux);
-    afterwards ``new`` holds the old site. Falls back to two renames elsewhere."""
-    if not current.exists():
-        new.rename(current)
-        new.mkdir()
-        return
-    libc_name = ctypes.util.find_library("c")
-    renameat2 = (
-        getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None) if libc_name else None
-    )
-    if renameat2 is not None:
-        at_fdcwd, rename_exchange = -100, 2
-        if (
-            renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(current), rename_exchange)
-            == 0
-        ):
-            return
-    aside = new.with_name(new.name + "-old")
-    current.rename(aside)
-    new.rename(current)
-    aside.rename(new)
 
 
 def validate_for_site(package: Package, stage: Path, work: Path, log: Log) -> Path:

@@ -132,7 +132,7 @@ class Resource:
         return schema if isinstance(schema, Mapping) else None
 
     @property
-    def tabular(self) -> bool:
+    def is_tabular(self) -> bool:
         """A local file with a Table Schema: what :func:`load` reads and the rules check."""
         return self.path is not None and self.schema is not None
 
@@ -184,9 +184,9 @@ class Package:
         return tuple(Resource(r) for r in self.raw["resources"])
 
     @cached_property
-    def tables(self) -> Mapping[str, Resource]:
+    def tabular(self) -> Mapping[str, Resource]:
         """Resource name → :class:`Resource`, for every tabular resource (file and schema)."""
-        return MappingProxyType({r.name: r for r in self.resources if r.tabular})
+        return MappingProxyType({r.name: r for r in self.resources if r.is_tabular})
 
     def files(self) -> list[Path]:
         """The local data files the descriptor names, in descriptor order."""

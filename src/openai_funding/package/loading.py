@@ -57,7 +57,7 @@ def load(package: Package | str | Path = "datapackage.json") -> Tables:
     """
     if not isinstance(package, Package):
         package = read_package(package)
-    frames = {name: read_resource(res, package.base) for name, res in package.tables.items()}
+    frames = {name: read_resource(res, package.base) for name, res in package.tabular.items()}
     return Tables(frames, package.as_of)
 
 

@@ -26,8 +26,8 @@ def run_rules(package: Package) -> list[Check]:
 
     tables = load(package)
     frames = {
-        **views.build_all(tables, package.tables),
-        **as_of_views.build_all(tables, package.tables),
+        **views.build_all(tables, package.tabular),
+        **as_of_views.build_all(tables, package.tabular),
     }
     suites = load_suites(suites_dir(package.path))
     return Engine().run(suites, frames, descriptor=package.path.name)
