@@ -91,9 +91,10 @@
     if (!current) return;
     const { anchor, box } = current;
     const rect = anchor.getBoundingClientRect();
-    const width = Math.min(420, window.innerWidth - 16);
+    const room = document.documentElement.clientWidth || window.innerWidth;
+    const width = Math.min(440, room - 16);
     box.style.width = width + "px";
-    box.style.left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8)) + "px";
+    box.style.left = Math.max(8, Math.min(rect.left, room - width - 8)) + "px";
     const below = rect.bottom + 6;
     box.style.top = below + "px";
     if (below + box.offsetHeight > window.innerHeight && rect.top > box.offsetHeight + 6) {
