@@ -186,6 +186,39 @@ def test_every_number_opens_its_evidence(built: Path) -> None:
     assert seen.values["rows"] == len(json.loads(_claims_ids(built)))
 
 
+#: Filter the Sources table on a word, then sort it by its first column, descending.
+FILTER_AND_SORT = """
+(() => {
+  const input = document.querySelector('.of-sources-tools input');
+  const table = document.querySelector('table [id^="claim-"]').closest('table');
+  const visible = () => Array.from(table.tBodies[0].rows).filter((r) => !r.hidden);
+  const all = visible().length;
+  input.value = 'milliards';
+  input.dispatchEvent(new Event('input'));
+  const filtered = visible().map((r) => r.textContent.includes('milliards'));
+  input.value = '';
+  input.dispatchEvent(new Event('input'));
+  table.tHead.rows[0].cells[0].querySelector('button').click();
+  table.tHead.rows[0].cells[0].querySelector('button').click();
+  const first = visible().map((r) => r.cells[0].textContent.trim());
+  return {all, filtered, first, sort: table.tHead.rows[0].cells[0].getAttribute('aria-sort')};
+})()
+"""
+
+
+@pytest.mark.browser
+def test_the_sources_table_filters_and_sorts_in_the_page(built: Path) -> None:
+    seen = visit(built / "_site" / "index.html", {"result": FILTER_AND_SORT})
+    assert seen.console_errors == []
+    result = seen.values["result"]
+    assert result["all"] == len(json.loads(_claims_ids(built)))
+    assert 0 < len(result["filtered"]) < result["all"]
+    assert all(result["filtered"])
+    assert result["sort"] == "descending"
+    expected = sorted(result["first"], key=str.lower, reverse=True)
+    assert [x.lower() for x in result["first"]][:3] == [x.lower() for x in expected][:3]
+
+
 def _claims_ids(repo: Path) -> str:
     lines = (repo / "data" / "claims.csv").read_text(encoding="utf-8").splitlines()
     return json.dumps([line.split(",", 1)[0] for line in lines[1:] if line])
