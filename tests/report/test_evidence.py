@@ -78,3 +78,22 @@ def test_tables_and_prose_carry_claims(data: ReportData) -> None:
     claims = tables.claims_table(data)
     assert claims.rows[0][0].startswith("[")
     assert "]{#claim-c001}" in claims.rows[0][0]
+
+
+def test_chart_tooltips_name_their_sources(data: ReportData) -> None:
+    from openai_funding.content import figures
+
+    for chart in (
+        figures.investment_shares(data),
+        figures.valuation_history(data),
+        figures.agreement_network(data),
+        payments.paid_chart(data),
+    ):
+        spec = json.dumps(chart.to_dict())
+        assert '"title": "Sources"' in spec
+    shares = figures.tranches_frame(data)
+    assert all("(c0" in s for s in shares["sources"])  # every tranche names its claims
+    valuations = figures.valuation_frame(data)
+    assert "Boursorama, 2026-02-27, PRIMARY: “840 milliards de dollars” (c029)" in " ".join(
+        valuations["sources"]
+    )
