@@ -82,7 +82,7 @@ def claims_table(data: ReportData) -> Table:
         records.append({"claim_id": c.claim_id, "value": c.value, "source_id": c.source_id})
         rows.append(
             [
-                text(f"{c.resource}/{c.record_id}"),
+                _row_anchor(c.claim_id, f"{c.resource}/{c.record_id}"),
                 text(c.field.replace("_", " ")),
                 text(_readable(c.field, c.value)),
                 text(f"“{c.quote}”"),
@@ -95,6 +95,14 @@ def claims_table(data: ReportData) -> Table:
         records,
         widths=[4, 3, 2, 10, 4],
     )
+
+
+def _row_anchor(claim_id: object, label: str) -> str:
+    """The first cell of a claim's row, the target of the report's numbers (``#claim-<id>``)."""
+    ident = str(claim_id)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
+        return text(label)
+    return f"[{text(label)}]{{#claim-{ident}}}"
 
 
 def _readable(field: str, value: str) -> str:
