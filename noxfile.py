@@ -35,6 +35,8 @@ SYSTEM_PACKAGES = {
     "chromium": [("chromium", "chromium-browser")],
     "poppler-utils": [("pdftotext",), ("pdfimages",), ("pdffonts",)],
     "faketime": [("faketime",)],
+    "sqlite3": [("sqlite3",)],
+    "r-cran-readr": [("Rscript",)],
 }
 
 
@@ -83,7 +85,7 @@ def as_root() -> list[str] | None:
 
 
 def system_tools(session: nox.Session) -> None:
-    """Chromium, poppler-utils and faketime: install the missing ones with apt-get as root (or
+    """Chromium, poppler-utils, faketime, sqlite3 and R with readr: install the missing ones with apt-get as root (or
     sudo without a password), else stop before any test with the command that installs them."""
     missing = missing_packages()
     if not missing:

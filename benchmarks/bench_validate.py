@@ -35,6 +35,8 @@ SYNTHETIC_SUITES = (
     "text_cells",
 )
 SYNTHETIC_RESOURCES = ("rounds", "investments", "commitments")
+#: The profile of a Data Package v2 descriptor, as the real one declares it.
+V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,7 +108,7 @@ def synthetic_package(folder: Path, size: int) -> None:
         res.pop("bytes", None)
         keys = res["schema"].get("foreignKeys", [])
         res["schema"]["foreignKeys"] = [
-            fk for fk in keys if fk["reference"]["resource"] in (*SYNTHETIC_RESOURCES, "")
+            fk for fk in keys if fk["reference"].get("resource", "") in (*SYNTHETIC_RESOURCES, "")
         ]
         resources.append(res)
     (folder / "data").mkdir(parents=True)
@@ -197,14 +199,9 @@ def synthetic_package(folder: Path, size: int) -> None:
         res["schema"]["foreignKeys"] = [
             fk
             for fk in res["schema"]["foreignKeys"]
-            if fk["reference"]["resource"] != "organizations"
+            if fk["reference"].get("resource") != "organizations"
         ]
-    package = {
-        "name": "synthetic",
-        "profile": "tabular-data-package",
-        "asOf": real["asOf"],
-        "resources": resources,
-    }
+    package = {"$schema": V2, "name": "synthetic", "asOf": real["asOf"], "resources": resources}
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
 
 

@@ -11,7 +11,16 @@ from pathlib import Path
 from support import ROOT
 
 EPOCH = "1772150400"
-INPUTS = ("data", "report", "validation", "requirements", "datapackage.json", "pyproject.toml")
+INPUTS = (
+    "data",
+    "report",
+    "validation",
+    "requirements",
+    "datapackage.json",
+    "pyproject.toml",
+    "LICENSE",
+    "CITATION.cff",
+)
 
 
 def make_repo(folder: Path) -> Path:

@@ -43,7 +43,7 @@ def test_upstream_frictionless_cli_reports_the_package_valid() -> None:
 
 def test_package_metadata_is_complete() -> None:
     assert PACKAGE["name"] == "openai-funding"
-    assert PACKAGE["profile"] == "tabular-data-package"
+    assert PACKAGE["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     assert re.fullmatch(r"\d+\.\d+\.\d+", PACKAGE["version"])
     assert [lic["name"] for lic in PACKAGE["licenses"]] == ["CC-BY-4.0"]
     for key in ("title", "description", "created", "sources", "contributors", "keywords"):
@@ -64,7 +64,9 @@ def test_resource_follows_the_conventions(name: str) -> None:
     for key in ("title", "description", "path", "format", "mediatype", "encoding", "schema"):
         assert res.get(key), key
     assert (res["format"], res["mediatype"], res["encoding"]) == ("csv", "text/csv", "utf-8")
+    assert res["type"] == "table"
     schema = res["schema"]
+    assert isinstance(schema["primaryKey"], list)
     assert schema["primaryKey"]
     assert schema["missingValues"] == [""]
     raw = (ROOT / res["path"]).read_bytes()
@@ -82,24 +84,24 @@ def test_resource_follows_the_conventions(name: str) -> None:
 
 def test_every_relation_is_a_declared_foreign_key() -> None:
     declared = {
-        (name, fk["fields"])
+        (name, field)
         for name, r in RESOURCES.items()
         for fk in r["schema"].get("foreignKeys", [])
+        for field in fk["fields"]
     }
     for name, res in RESOURCES.items():
         for f in res["schema"]["fields"]:
             n = f["name"]
-            is_ref = n.endswith("_id") and n != res["schema"]["primaryKey"]
+            is_ref = n.endswith("_id") and [n] != res["schema"]["primaryKey"]
             if name in ("claims", "questions", "reports") and n in ("record_id", "subject_id"):
-                continue  # polymorphic: checked by the provenance rules
+                continue  # polymorphic: described in polymorphicForeignKeys (test_datapackage_v2)
             if is_ref:
                 assert (name, n) in declared, f"{name}.{n} is not a foreign key"
 
 
 def test_ids_are_lowercase_kebab() -> None:
     for name, res in RESOURCES.items():
-        pk = res["schema"]["primaryKey"]
-        for key in [pk] if isinstance(pk, str) else pk:
+        for key in res["schema"]["primaryKey"]:
             for row in rows(name):
                 assert KEBAB.match(row[key]), (name, row[key])
 
@@ -148,7 +150,7 @@ KEY_FIGURES = [
 def test_key_figure_is_in_the_data_with_a_supporting_claim(
     resource: str, record: str, field: str, value: str, written: str
 ) -> None:
-    pk = RESOURCES[resource]["schema"]["primaryKey"]
+    (pk,) = RESOURCES[resource]["schema"]["primaryKey"]
     (row,) = [r for r in rows(resource) if r[pk] == record]
     assert row[field] == value
     claims = _claimed(resource, record, field)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="openai-funding",
-        description="Validate, hash and render the openai-funding data package.",
+        description="Validate, hash, compare and render the openai-funding data package.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -48,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
         "path", nargs="?", default="datapackage.json", help="descriptor (default: %(default)s)"
     )
     p.set_defaults(handler=_hash)
+
+    p = sub.add_parser(
+        "diff", help="what changed between two copies of the package, record by record"
+    )
+    p.add_argument("old", help="the old descriptor (or a folder holding datapackage.json)")
+    p.add_argument("new", help="the new descriptor (or a folder holding datapackage.json)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--json", action="store_true", help="print the differences as JSON")
+    how.add_argument("--markdown", action="store_true", help="print them as Markdown")
+    p.set_defaults(handler=_diff)
 
     p = sub.add_parser("build", help="validate, render the report and publish _site/ atomically")
     p.add_argument("--root", default=".", help="the repository (default: %(default)s)")
@@ -157,6 +167,27 @@ def _hash(args: argparse.Namespace) -> int:
     else:
         print(f"{target}: hashes and sizes already up to date")
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Exit 0 when the two packages hold the same, 1 when they differ, 2 when either cannot
+    be read."""
+    from openai_funding.package.diff import diff_packages, to_markdown, to_text
+    from openai_funding.package.problems import UnusableInputError
+
+    try:
+        diff = diff_packages(args.old, args.new)
+    except UnusableInputError as exc:
+        if args.json:
+            print(json.dumps({"error": str(exc)}))
+        return _error("diff", exc)
+    if args.json:
+        print(json.dumps(diff.to_dict(), indent=2, ensure_ascii=False))
+    elif args.markdown:
+        print(to_markdown(diff), end="")
+    else:
+        print(to_text(diff))
+    return 0 if diff.same else 1
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -148,3 +148,20 @@ def test_publish_replaces_file_by_file(tmp_path: Path) -> None:
         publish({stage / "a.html": out / "a.html"})
     assert (out / "a.html").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_stream_outputs_cut_by_the_kernel_are_shown_as_one() -> None:
+    """A busy kernel may send one print() in several messages: the page must not change."""
+    from openai_funding.render.outputs import coalesce_streams
+
+    cut = [
+        {"output_type": "stream", "name": "stdout", "text": "cwd"},
+        {"output_type": "stream", "name": "stdout", "text": " features\n"},
+        {"output_type": "stream", "name": "stderr", "text": "warn\n"},
+        {"output_type": "stream", "name": "stdout", "text": "after\n"},
+    ]
+    assert coalesce_streams(cut) == [
+        {"output_type": "stream", "name": "stdout", "text": "cwd features\n"},
+        {"output_type": "stream", "name": "stderr", "text": "warn\n"},
+        {"output_type": "stream", "name": "stdout", "text": "after\n"},
+    ]

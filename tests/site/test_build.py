@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -76,7 +77,17 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert files == sorted(
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
+        + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff"]
+        + ["openai-funding-0.2.0.zip", "openai-funding-0.2.0.zip.sha256"]
         + [r["path"] for r in descriptor["resources"]]
+        + [f"parquet/{r['name']}.parquet" for r in descriptor["resources"]]
+        + [f"suites/{p.name}" for p in (built / "validation").glob("*.json")]
+        + [f"recipes/{name}" for name in ("load_pandas.py", "load_polars.py")]
+        + [f"recipes/{name}" for name in ("load_duckdb.sql", "load_readr.R")]
+        + [
+            f"views/{json.loads(p.read_text(encoding='utf-8'))['meta']['openai_funding']['frame']}.parquet"
+            for p in (built / "validation").glob("*.json")
+        ]
     )
     for res in descriptor["resources"]:  # the published CSVs are the validated ones
         assert (out / res["path"]).read_bytes() == (built / res["path"]).read_bytes()
@@ -111,6 +122,55 @@ def test_html_references_nothing_outside_itself(built: Path) -> None:
             assert value is None or value.startswith("data:"), (tag, value)
 
 
+def test_page_describes_the_dataset_for_catalogues(built: Path) -> None:
+    """schema.org Dataset (JSON-LD) and a meta description: what search engines and data
+    catalogues read; every download it lists is in the site with its format."""
+    out = built / "_site"
+    soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    (meta,) = soup.head.find_all("meta", attrs={"name": "description"})
+    assert meta["content"] == descriptor["description"]
+    (script,) = soup.head.find_all("script", attrs={"type": "application/ld+json"})
+    dataset = json.loads(script.string)
+    assert dataset["@type"] == "Dataset"
+    assert dataset["name"] == descriptor["title"]
+    assert dataset["description"] == descriptor["description"]
+    assert dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert dataset["creator"] == [{"@type": "Organization", "name": "openai-funding contributors"}]
+    assert dataset["temporalCoverage"] == "2024-10-02/2026-11-27"
+    assert dataset["dateModified"] == descriptor["asOf"]
+    assert dataset["identifier"] == descriptor["id"]
+    formats = {d["contentUrl"]: d["encodingFormat"] for d in dataset["distribution"]}
+    for rel in formats:
+        assert (out / rel).is_file(), rel
+    assert formats["openai-funding-0.2.0.zip"] == "application/zip"
+    assert formats["openai-funding.sqlite"] == "application/vnd.sqlite3"
+    assert formats["parquet/rounds.parquet"] == "application/vnd.apache.parquet"
+    assert formats["data/rounds.csv"] == "text/csv"
+    assert "openai-funding.xlsx" in formats
+    assert "datapackage.json" in formats
+
+
+def test_archive_holds_the_whole_package_with_its_checksum(built: Path) -> None:
+    import hashlib
+    import zipfile
+
+    out = built / "_site"
+    archive = out / "openai-funding-0.2.0.zip"
+    digest, name = (out / "openai-funding-0.2.0.zip.sha256").read_text().split()
+    assert (digest, name) == (hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name)
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert zf.testzip() is None
+        for member in names:
+            rel = member.removeprefix("openai-funding-0.2.0/")
+            assert zf.read(member) == (out / rel).read_bytes(), rel
+    assert "openai-funding-0.2.0/datapackage.json" in names
+    assert "openai-funding-0.2.0/data/claims.csv" in names
+    assert "openai-funding-0.2.0/suites/round_totals.json" in names
+    assert "openai-funding-0.2.0/LICENSE" in names
+
+
 def test_pdf_has_every_section_and_key_number(built: Path) -> None:
     text = " ".join(pdf_text(built / "_site" / "openai-funding.pdf").split())
     for section in SECTIONS:
@@ -138,6 +198,113 @@ def test_report_in_a_real_browser(built: Path) -> None:
     assert outside == []
     for number in KEY_NUMBERS:
         assert number in seen.values["text"], number
+
+
+#: Focus every number that carries claims; report what its evidence card shows.
+WALK_CLAIMS = """
+(() => Array.from(document.querySelectorAll('a.claim')).map((a) => {
+  a.focus();
+  const box = document.getElementById(a.getAttribute('aria-describedby') || '');
+  const all = (sel) => (box ? Array.from(box.querySelectorAll(sel)) : []);
+  return {
+    text: a.textContent,
+    ids: (a.getAttribute('data-claims') || '').split(' ').filter(Boolean),
+    href: a.getAttribute('href'),
+    shown: box !== null && box.getBoundingClientRect().height > 0,
+    claims: all('.of-claim').length,
+    marks: all('.of-claim mark').length,
+    how: all('.of-how').map((n) => n.textContent).join(''),
+    rows: all('a[href^="#claim-"]').map((n) => n.getAttribute('href')),
+    sources: all('a[href^="http"]').length,
+  };
+}))()
+"""
+
+
+@pytest.mark.browser
+def test_every_number_opens_its_evidence(built: Path) -> None:
+    page = built / "_site" / "index.html"
+    seen = visit(
+        page, {"walk": WALK_CLAIMS, "rows": "document.querySelectorAll('[id^=claim-]').length"}
+    )
+    assert seen.console_errors == []
+    assert [u for u in seen.requests if not u.startswith(("file://", "data:"))] == []
+    walk = seen.values["walk"]
+    assert len(walk) > 80  # prose, tables: every claimed number
+    texts = {n["text"] for n in walk}
+    for number in ("$110bn", "$730bn", "$840bn", "13.1%", "1.1801", "$20bn", "$35bn"):
+        assert number in texts, number
+    for number in walk:
+        assert number["shown"], number
+        assert number["claims"] == len(number["ids"]) > 0, number  # every claim, each shown
+        assert number["marks"] >= number["claims"], number  # the words stating it, highlighted
+        assert number["rows"] == [f"#claim-{i}" for i in number["ids"]], number
+        assert number["href"] == f"#claim-{number['ids'][0]}", number  # a click goes there
+        if number["text"] in ("13.1%", "1.1801", "$20bn"):
+            assert number["how"].startswith("Computed: "), number
+    assert seen.values["rows"] == len(json.loads(_claims_ids(built)))
+
+
+#: Filter the Sources table on a word, then sort it by its first column, descending.
+FILTER_AND_SORT = """
+(() => {
+  const input = document.querySelector('.of-sources-tools input');
+  const table = document.querySelector('table [id^="claim-"]').closest('table');
+  const visible = () => Array.from(table.tBodies[0].rows).filter((r) => !r.hidden);
+  const all = visible().length;
+  input.value = 'milliards';
+  input.dispatchEvent(new Event('input'));
+  const filtered = visible().map((r) => r.textContent.includes('milliards'));
+  input.value = '';
+  input.dispatchEvent(new Event('input'));
+  table.tHead.rows[0].cells[0].querySelector('button').click();
+  table.tHead.rows[0].cells[0].querySelector('button').click();
+  const first = visible().map((r) => r.cells[0].textContent.trim());
+  return {all, filtered, first, sort: table.tHead.rows[0].cells[0].getAttribute('aria-sort')};
+})()
+"""
+
+
+@pytest.mark.browser
+def test_the_sources_table_filters_and_sorts_in_the_page(built: Path) -> None:
+    seen = visit(built / "_site" / "index.html", {"result": FILTER_AND_SORT})
+    assert seen.console_errors == []
+    result = seen.values["result"]
+    assert result["all"] == len(json.loads(_claims_ids(built)))
+    assert 0 < len(result["filtered"]) < result["all"]
+    assert all(result["filtered"])
+    assert result["sort"] == "descending"
+    expected = sorted(result["first"], key=str.lower, reverse=True)
+    assert [x.lower() for x in result["first"]][:3] == [x.lower() for x in expected][:3]
+
+
+def _claims_ids(repo: Path) -> str:
+    lines = (repo / "data" / "claims.csv").read_text(encoding="utf-8").splitlines()
+    return json.dumps([line.split(",", 1)[0] for line in lines[1:] if line])
+
+
+def test_pdf_numbers_link_to_their_claims(built: Path) -> None:
+    exe = shutil.which("pdftohtml")
+    if exe is None:
+        pytest.fail("pdftohtml is missing: apt-get install poppler-utils")
+    xml = subprocess.run(
+        [exe, "-xml", "-i", "-stdout", str(built / "_site" / "openai-funding.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages = re.split(r'<page number="(\d+)"', xml)[1:]
+    sources_page = min(
+        int(number)
+        for number, body in zip(pages[::2], pages[1::2], strict=True)
+        if re.search(r"<b>(Appendix \w+: )?Sources</b>", body)
+    )
+    inside: dict[str, list[int]] = {}
+    for page, words in re.findall(r'<a href="[^"#]*#(\d+)">([^<]*)</a>', xml):
+        inside.setdefault(words.strip(), []).append(int(page))
+    for number in ("$110bn", "$730bn", "$840bn", "13.1%", "$20bn"):
+        assert number in inside, number
+        assert all(page >= sources_page for page in inside[number]), (number, inside[number])
 
 
 def test_second_build_with_no_change_is_skipped(built: Path) -> None:

@@ -106,7 +106,7 @@ def site_hash(package: Package, root: Path, *, engine: str, epoch: str) -> str:
     """Content hash of everything the published site depends on: what its validation depends
     on, the report's sources, the project's settings and versions, the engine and the date."""
     files = [*validation_inputs(package), *files_under(root / "report")]
-    for extra in ("pyproject.toml", "requirements/lock.txt"):
+    for extra in ("pyproject.toml", "requirements/lock.txt", "LICENSE", "CITATION.cff"):
         if (root / extra).is_file():
             files.append(root / extra)
     return content_hash(files, root, extra=[f"engine={engine}", f"epoch={epoch}"])

@@ -1,7 +1,13 @@
 """``openai-funding build``: validate, render the report, and publish ``_site/`` atomically.
 
 ``_site/`` holds ``index.html`` (self-contained), ``openai-funding.pdf``, ``datapackage.json``
-with ``data/*.csv`` and ``validation.json``. The build
+with ``data/*.csv``, ``validation.json``, the typed exports (``parquet/*.parquet``,
+``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`), and what
+makes it citable (:mod:`~openai_funding.build.release`): ``LICENSE``, ``CITATION.cff``,
+``suites/*.json`` with the frames they run on (``views/*.parquet``: :mod:`~.views`),
+loading recipes generated from the schemas (``recipes/``: :mod:`~openai_funding.package.recipes`),
+``openai-funding-<version>.zip`` and its ``.sha256``; the page carries a
+schema.org ``Dataset`` and a meta description. The build
 
 - refuses to publish from invalid data, and says why (exit 1);
 - skips everything when no input changed (content hashes of the data, the report sources, the
@@ -24,6 +30,12 @@ from typing import Any
 
 from openai_funding.build.dates import build_epoch
 from openai_funding.build.input_hash import read_record, site_hash, validation_hash
+from openai_funding.build.release import (
+    copy_release_files,
+    downloads,
+    make_findable,
+    write_archive,
+)
 from openai_funding.build.stored import published, read_stored, store_fresh
 from openai_funding.build.swap import (
     Log,
@@ -32,9 +44,13 @@ from openai_funding.build.swap import (
     exchange,
     terminate_as_interrupt,
 )
+from openai_funding.build.views import write_views
 from openai_funding.checks.results import Report
+from openai_funding.checks.rules.suites import suites_dir
+from openai_funding.exports import write_all
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
+from openai_funding.package.recipes import recipes
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
 
@@ -108,6 +124,16 @@ def build(
             shutil.copyfile(package.path, site / "datapackage.json")
             for res in package.resources:
                 shutil.copyfile(root / str(res.path), site / str(res.path))
+            log("writing the typed exports (Parquet, SQLite, XLSX)")
+            write_all(package, site, int(epoch))
+            copy_release_files(root, suites_dir(package.path), site)
+            log("publishing the frames the rules run on (views/*.parquet)")
+            write_views(package, suites_dir(package.path), site)
+            (site / "recipes").mkdir()
+            for name, text in recipes(package).items():
+                (site / "recipes" / name).write_text(text, encoding="utf-8")
+            write_archive(package, site, int(epoch))
+            make_findable(site / "index.html", package, downloads(site))
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
         finally:

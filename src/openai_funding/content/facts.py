@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.evidence import Marked, claims_of, derived
 from openai_funding.package.dates import created_day, source_date_epoch
 
 
@@ -78,6 +80,12 @@ class RoundFacts:
     closed_amount_usd: int | None
     closed_post_money_usd: int | None
     investors: int
+    #: The claims behind each field (field name → claim ids), so the text carries them.
+    evidence: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    def _marked(self, plain: str, name: str) -> str:
+        ids = self.evidence.get(name, ())
+        return Marked(plain, ids) if ids else plain
 
     @property
     def new_money_share(self) -> float:
@@ -91,31 +99,39 @@ class RoundFacts:
 
     @property
     def amount(self) -> str:
-        return usd_bn(self.amount_usd)
+        return self._marked(usd_bn(self.amount_usd), "amount_usd")
 
     @property
     def amount_eur_text(self) -> str:
-        return eur_bn(self.amount_eur)
+        return self._marked(eur_bn(self.amount_eur), "amount_eur")
 
     @property
     def pre_money(self) -> str:
-        return usd_bn(self.pre_money_usd)
+        return self._marked(usd_bn(self.pre_money_usd), "pre_money_valuation_usd")
 
     @property
     def post_money(self) -> str:
-        return usd_bn(self.post_money_usd)
+        return self._marked(usd_bn(self.post_money_usd), "post_money_valuation_usd")
 
     @property
     def share_text(self) -> str:
-        return percent(self.new_money_share)
+        how = f"amount / post-money valuation = {self.amount} / {self.post_money}"
+        return derived(percent(self.new_money_share), how, self.amount, self.post_money)
 
     @property
     def rate_text(self) -> str:
-        return f"{self.usd_per_eur:.4f}"
+        how = f"amount in US dollars / amount in euros = {self.amount} / {self.amount_eur_text}"
+        return derived(f"{self.usd_per_eur:.4f}", how, self.amount, self.amount_eur_text)
 
     @property
     def announced(self) -> str:
-        return long_date(self.announced_on)
+        return self._marked(long_date(self.announced_on), "announced_on")
+
+    @property
+    def investors_text(self) -> str:
+        """How many investors, with the claims of their commitments."""
+        how = f"{self.investors} investment records of the round"
+        return derived(str(self.investors), how, Marked("", self.evidence.get("investments", ())))
 
 
 def round_facts(data: ReportData, round_id: str | None = None) -> RoundFacts:
@@ -138,6 +154,23 @@ def round_facts(data: ReportData, round_id: str | None = None) -> RoundFacts:
         closed_amount_usd=None if close is None else int(close["amount_usd"]),
         closed_post_money_usd=None if close is None else int(close["post_money_valuation_usd"]),
         investors=int((investments["round_id"] == round_id).sum()),
+        evidence={
+            name: tuple(claims_of(data, "rounds", round_id, name))
+            for name in (
+                "amount_usd",
+                "amount_eur",
+                "pre_money_valuation_usd",
+                "post_money_valuation_usd",
+                "announced_on",
+            )
+        }
+        | {
+            "investments": tuple(
+                c
+                for i in investments.loc[investments["round_id"] == round_id, "investment_id"]
+                for c in claims_of(data, "investments", i, "investor_org_id", "amount_usd")
+            )
+        },
     )
 
 

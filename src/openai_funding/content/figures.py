@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.facts import usd_bn
 from openai_funding.content.network import agreement_network, links_frame
 from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
@@ -51,6 +52,10 @@ def tranches_frame(data: ReportData, round_id: str | None = None) -> pd.DataFram
             "timing_start": com["timing_start"],
             "timing_end": com["timing_end"],
             "status_as_of": com["status_as_of"],
+            "sources": [
+                tooltip(data, claims_of(data, "commitments", c, "amount_usd"))
+                for c in com["commitment_id"]
+            ],
         }
     )
     return frame.sort_values(["investor", "tranche"]).reset_index(drop=True)
@@ -84,6 +89,7 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
                 alt.Tooltip("kind:N", title="Kind"),
                 alt.Tooltip("amount_bn:Q", title="US$ bn", format=",.0f"),
                 alt.Tooltip("share_of_round:Q", title="Share of round", format=".1%"),
+                alt.Tooltip("sources:N", title="Sources"),
             ],
         )
     )
@@ -112,11 +118,12 @@ def valuation_frame(data: ReportData) -> pd.DataFrame:
         {"primary": "primary (new money)", "secondary": "secondary (shares sold)"}
     )
     frame["label"] = [usd_bn(v * 1e9) for v in frame["valuation_bn"]]
-    return (
-        frame[["round_id", "name", "date", "valuation_bn", "amount_bn", "sale", "label", "event"]]
-        .sort_values("date")
-        .reset_index(drop=True)
-    )
+    frame["sources"] = [
+        tooltip(data, claims_of(data, "rounds", r, "post_money_valuation_usd", "amount_usd"))
+        for r in frame["round_id"]
+    ]
+    columns = ["round_id", "name", "date", "valuation_bn", "amount_bn", "sale", "label", "event"]
+    return frame[[*columns, "sources"]].sort_values("date").reset_index(drop=True)
 
 
 def valuation_history(data: ReportData) -> alt.TopLevelMixin:
@@ -142,6 +149,7 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
             alt.Tooltip("date:T", title="Date", format="%d %B %Y"),
             alt.Tooltip("valuation_bn:Q", title="Valuation, US$ bn", format=",.0f"),
             alt.Tooltip("amount_bn:Q", title="Amount, US$ bn", format=",.1f"),
+            alt.Tooltip("sources:N", title="Sources"),
         ],
     )
     # Labels sit left of their point; the latest one right of it, so close points do not collide.

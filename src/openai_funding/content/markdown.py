@@ -27,6 +27,9 @@ def text(value: object) -> str:
     every ASCII punctuation character escaped."""
     if value is None:
         return ""
+    markdown = getattr(value, "markdown", None)
+    if isinstance(value, str) and isinstance(markdown, str):
+        return markdown  # a value that carries its claims (content.evidence.Marked)
     raw = str(value)
     raw = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch in "\t\n ")
     return _PUNCT.sub(r"\\\1", _SPACE.sub(" ", raw).strip())

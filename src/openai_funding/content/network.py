@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.facts import long_date, quantity_text, usd_bn
 from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
 
@@ -43,6 +44,9 @@ def links_frame(data: ReportData) -> pd.DataFrame:
                 "org_id": r.investor_org_id,
                 "tie": f"invests {usd_bn(r.amount_usd)}",
                 "style": "investment",
+                "sources": tooltip(
+                    data, claims_of(data, "investments", r.investment_id, "amount_usd")
+                ),
             }
         )
     agreements = data["agreements"]
@@ -65,10 +69,17 @@ def links_frame(data: ReportData) -> pd.DataFrame:
             label += f" ({quantities})"
         if exclusive:
             label = "exclusive " + label
+        ids = claims_of(data, "agreements", a.agreement_id, "stated_on", "exclusive") + [
+            c
+            for term in terms.loc[terms["agreement_id"] == a.agreement_id, "term_id"]
+            for c in claims_of(data, "agreement_terms", term, "quantity")
+        ]
         for p in parties[
             (parties["agreement_id"] == a.agreement_id) & (parties["org_id"] != "openai")
         ].itertuples(index=False):
-            rows.append({"org_id": p.org_id, "tie": label, "style": style})
+            rows.append(
+                {"org_id": p.org_id, "tie": label, "style": style, "sources": tooltip(data, ids)}
+            )
     frame = pd.DataFrame(rows)
     frame["name"] = frame["org_id"].map(names)
     return frame
@@ -107,6 +118,7 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
                 "style": style,
                 "ties": "\n".join(group["tie"]),
                 "tooltip": "; ".join(group["tie"]),
+                "sources": "; ".join(dict.fromkeys(s for s in group["sources"] if s)),
             }
         )
     edges_df = pd.DataFrame(edges)
@@ -155,7 +167,10 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
                 title="Tie",
                 scale=alt.Scale(domain=styles, range=[[1, 0], [1, 0], [1, 0], [5, 4]]),
             ),
-            tooltip=[alt.Tooltip("tooltip:N", title="Ties")],
+            tooltip=[
+                alt.Tooltip("tooltip:N", title="Ties"),
+                alt.Tooltip("sources:N", title="Sources"),
+            ],
         )
     )
     unit_rules = (

@@ -12,6 +12,7 @@ import pandas as pd
 from openai_funding.content.data import ReportData
 from openai_funding.content.facts import eur_bn, usd_bn
 from openai_funding.content.markdown import Table, link, text
+from openai_funding.package.descriptor import Resource
 
 
 def checks_table(report: dict[str, Any]) -> Table:
@@ -42,8 +43,7 @@ def resources_table(data: ReportData) -> Table:
 
 
 def _dictionary(res: Mapping[str, Any]) -> Table:
-    pk = res["schema"]["primaryKey"]
-    keys = {pk} if isinstance(pk, str) else set(pk)
+    keys = set(Resource(res).key)
     rows, records = [], []
     for f in res["schema"]["fields"]:
         c = f.get("constraints", {})
@@ -82,7 +82,7 @@ def claims_table(data: ReportData) -> Table:
         records.append({"claim_id": c.claim_id, "value": c.value, "source_id": c.source_id})
         rows.append(
             [
-                text(f"{c.resource}/{c.record_id}"),
+                _row_anchor(c.claim_id, f"{c.resource}/{c.record_id}"),
                 text(c.field.replace("_", " ")),
                 text(_readable(c.field, c.value)),
                 text(f"“{c.quote}”"),
@@ -95,6 +95,14 @@ def claims_table(data: ReportData) -> Table:
         records,
         widths=[4, 3, 2, 10, 4],
     )
+
+
+def _row_anchor(claim_id: object, label: str) -> str:
+    """The first cell of a claim's row, the target of the report's numbers (``#claim-<id>``)."""
+    ident = str(claim_id)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
+        return text(label)
+    return f"[{text(label)}]{{#claim-{ident}}}"
 
 
 def _readable(field: str, value: str) -> str:

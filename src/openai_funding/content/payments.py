@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.evidence import claimed, claims_of, derived, join, tooltip
 from openai_funding.content.facts import day_text, long_date, schedule_text, usd_bn
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.theme import OKABE_ITO, WIDTH, styled
@@ -30,8 +31,11 @@ STATE_COLOURS = dict(zip(STATE_LABELS.values(), OKABE_ITO[2:7], strict=True))
 
 def _list(items: list[str]) -> str:
     if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+        return join(*items)
+    parts: list[str] = []
+    for n, item in enumerate(items):
+        parts += [item, ", " if n < len(items) - 2 else (" and " if n == len(items) - 2 else "")]
+    return join(*parts)
 
 
 def tranches(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
@@ -61,21 +65,29 @@ class PaidFacts:
     @property
     def summary(self) -> str:
         """One paragraph of plain text: what was paid, what is not known, what is to come."""
-        parts = [
-            f"By {self.as_of}, the sources report {self.paid} of the {self.committed} paid"
-            + (f": {self.paid_items}." if self.paid_items else ".")
+        parts: list[str] = [
+            f"By {self.as_of}, the sources report ",
+            self.paid,
+            " of the ",
+            self.committed,
+            " paid",
+            *([": ", self.paid_items, "."] if self.paid_items else ["."]),
         ]
         if self.not_known:
             verb = "were" if " and " in self.not_known else "was"
-            parts.append(
-                f"Whether {self.not_known} {verb} paid is not known as of that date: no source "
-                "that could be read reports it."
-            )
+            parts += [
+                " Whether ",
+                self.not_known,
+                (
+                    f" {verb} paid is not known as of that date: no source that could be read "
+                    "reports it."
+                ),
+            ]
         if self.conditional:
-            parts.append(f"{self.conditional} is due only when its conditions are met.")
+            parts += [" ", self.conditional, " is due only when its conditions are met."]
         if self.scheduled:
-            parts.append(f"{self.scheduled} is scheduled after that date.")
-        return " ".join(parts)
+            parts += [" ", self.scheduled, " is scheduled after that date."]
+        return join(*parts)
 
 
 def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
@@ -85,21 +97,41 @@ def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
     def tranche_words(rows: pd.DataFrame, with_dates: bool = False) -> str:
         words = []
         for r in rows.itertuples(index=False):
-            what = f"{r.investor}'s {usd_bn(r.amount_usd)}"
+            amount = claimed(
+                data, usd_bn(r.amount_usd), "commitments", r.commitment_id, "amount_usd"
+            )
+            what = [f"{r.investor}'s ", amount]
             if r.tranche_count > 1:
-                what = f"{r.investor}'s tranche {r.tranche} of {usd_bn(r.amount_usd)}"
+                what = [f"{r.investor}'s tranche {r.tranche} of ", amount]
             if with_dates and not pd.isna(r.paid_on):
-                what += f" on {long_date(r.paid_on)}"
-            words.append(what)
+                day = claimed(data, long_date(r.paid_on), "outcomes", r.outcome_id, "occurred_on")
+                what += [" on ", day]
+            words.append(join(*what))
         return _list(words)
 
     def of(state: str) -> pd.DataFrame:
         return frame[frame["state"] == state]
 
+    def total(rows: pd.DataFrame, column: str, what: str, resource: str, key: str) -> str:
+        inputs = [
+            claimed(data, usd_bn(getattr(r, column)), resource, getattr(r, key), "amount_usd")
+            for r in rows.itertuples(index=False)
+            if getattr(r, column) > 0 and not pd.isna(getattr(r, key))
+        ]
+        how = f"{what}: " + (" + ".join(inputs) or "none")
+        return derived(usd_bn(rows[column].sum()), how, *inputs)
+
+    paid_rows = frame[frame["paid_usd"] > 0]
     return PaidFacts(
         as_of=day_text(data.as_of),
-        committed=usd_bn(frame["amount_usd"].sum()),
-        paid=usd_bn(frame["paid_usd"].sum()),
+        committed=total(frame, "amount_usd", "sum of the tranches", "commitments", "commitment_id"),
+        paid=total(
+            paid_rows,
+            "paid_usd",
+            f"sum of the payments by {day_text(data.as_of)}",
+            "outcomes",
+            "outcome_id",
+        ),
         paid_usd=int(frame["paid_usd"].sum()),
         paid_items=tranche_words(frame[frame["paid_usd"] > 0], with_dates=True),
         to_come=usd_bn(frame["to_come_usd"].sum()),
@@ -109,9 +141,11 @@ def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
     )
 
 
-def _outcome(r: Any, as_of: str) -> str:
+def _outcome(data: ReportData, r: Any, as_of: str) -> str:
     if r.state in ("paid", "part-paid"):
-        return f"paid {usd_bn(r.paid_usd)} on {day_text(r.paid_on)}"
+        amount = claimed(data, usd_bn(r.paid_usd), "outcomes", r.outcome_id, "amount_usd")
+        day = claimed(data, day_text(r.paid_on), "outcomes", r.outcome_id, "occurred_on")
+        return join("paid ", amount, " on ", day)
     if r.state == "conditional":
         return f"on conditions; not known to be paid as of {as_of}"
     if r.state == "scheduled":
@@ -158,9 +192,21 @@ def paid_table(data: ReportData, round_id: str | None = None) -> Table:
             [
                 text(r.investor),
                 text(f"{int(r.tranche)} of {int(r.tranche_count)}"),
-                text(usd_bn(r.amount_usd)),
-                text(schedule_text(r.timing_start, r.timing_end, r.timing_precision)),
-                text(_outcome(r, as_of)),
+                text(
+                    claimed(
+                        data, usd_bn(r.amount_usd), "commitments", r.commitment_id, "amount_usd"
+                    )
+                ),
+                text(
+                    claimed(
+                        data,
+                        schedule_text(r.timing_start, r.timing_end, r.timing_precision),
+                        "commitments",
+                        r.commitment_id,
+                        *SCHEDULE_FIELDS,
+                    )
+                ),
+                text(_outcome(data, r, as_of)),
                 text(schedule_sources),
                 text(outcome_sources or "no source found"),
             ]
@@ -180,13 +226,17 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
     as_of = day_text(data.as_of)
     rows = []
     for r in frame.itertuples(index=False):
+        committed = claims_of(data, "commitments", r.commitment_id, "amount_usd")
         if r.paid_usd > 0:
-            rows.append((r.investor, r.tranche, "paid", r.paid_usd))
+            outcome = claims_of(data, "outcomes", r.outcome_id, "amount_usd", "occurred_on")
+            rows.append((r.investor, r.tranche, "paid", r.paid_usd, tooltip(data, outcome)))
         rest = int(r.to_come_usd)
         if rest > 0:
             state = "not-known" if r.state in ("paid", "part-paid") else r.state
-            rows.append((r.investor, r.tranche, STATE_LABELS[state], rest))
-    bars = pd.DataFrame(rows, columns=["investor", "tranche", "state", "amount_usd"])
+            rows.append(
+                (r.investor, r.tranche, STATE_LABELS[state], rest, tooltip(data, committed))
+            )
+    bars = pd.DataFrame(rows, columns=["investor", "tranche", "state", "amount_usd", "sources"])
     bars["amount_bn"] = bars["amount_usd"].astype(float) / 1e9
     bars["label"] = [
         f"{i} · tranche {t} · {usd_bn(a)}"
@@ -210,6 +260,7 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
                 alt.Tooltip("label:N", title="Tranche"),
                 alt.Tooltip("state:N", title=f"As of {as_of}"),
                 alt.Tooltip("amount_bn:Q", title="US$ bn", format=",.0f"),
+                alt.Tooltip("sources:N", title="Sources"),
             ],
         )
     )
@@ -220,3 +271,32 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
         f"Bar chart of the {usd_bn(frame['amount_usd'].sum())} round by investor, as of {as_of}: "
         f"{parts}.",
     )
+
+
+class KeyFigures:
+    """The key figures first, as a compact block: the "as of" date, the amount, the pre- and
+    post-money valuations and the money paid by the "as of" date, each with its claims."""
+
+    def __init__(self, data: ReportData, round_id: str | None = None) -> None:
+        from openai_funding.content.facts import round_facts
+
+        f = round_facts(data, round_id)
+        p = paid_facts(data, round_id)
+        self.items = [
+            ("Data as of", p.as_of),
+            ("Amount", f.amount),
+            ("Pre-money valuation", f.pre_money),
+            ("Post-money valuation", f.post_money),
+            (f"Paid by {p.as_of}", p.paid),
+        ]
+
+    def _repr_markdown_(self) -> str:
+        head = "| " + " | ".join(text(label) for label, _ in self.items) + " |"
+        sep = "|" + "|".join(":---:" for _ in self.items) + "|"
+        body = "| " + " | ".join(f"**{text(value)}**" for _, value in self.items) + " |"
+        return f"::: {{.of-key-figures}}\n{head}\n{sep}\n{body}\n:::\n"
+
+
+def key_figures(data: ReportData, round_id: str | None = None) -> KeyFigures:
+    """The block of key figures at the top of the report."""
+    return KeyFigures(data, round_id)

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.evidence import claimed, derived, join
 from openai_funding.content.facts import (
     eur_bn,
     long_date,
@@ -63,6 +64,15 @@ def commitments_table(data: ReportData, round_id: str | None = None) -> Table:
     rows, records = [], []
     for r in com.itertuples(index=False):
         timing = schedule_text(r.timing_start, r.timing_end, r.timing_precision)
+        investment = claimed(
+            data, usd_bn(r.amount_usd_investment), "investments", r.investment_id, "amount_usd"
+        )
+        share = derived(
+            percent(int(r.amount_usd_investment) / total, 1),
+            f"investor's commitment / sum of the round's commitments = {investment} / "
+            f"{usd_bn(total)}",
+            investment,
+        )
         conditional = (
             {True: "yes", False: "no"}.get(r.conditional, "not stated")
             if not pd.isna(r.conditional)
@@ -83,10 +93,18 @@ def commitments_table(data: ReportData, round_id: str | None = None) -> Table:
             [
                 text(names[r.investor_org_id]),
                 text(f"{int(r.tranche)} of {int(r.tranche_count)}"),
-                text(usd_bn(r.amount_usd)),
-                text(percent(int(r.amount_usd_investment) / total, 1) if r.tranche == 1 else ""),
-                text(timing),
-                text(conditional),
+                text(
+                    claimed(
+                        data, usd_bn(r.amount_usd), "commitments", r.commitment_id, "amount_usd"
+                    )
+                ),
+                text(share if r.tranche == 1 else ""),
+                text(
+                    claimed(
+                        data, timing, "commitments", r.commitment_id, "timing_start", "timing_end"
+                    )
+                ),
+                text(claimed(data, conditional, "commitments", r.commitment_id, "conditional")),
                 text("" if pd.isna(r.condition) else r.condition),
             ]
         )
@@ -123,18 +141,12 @@ def rounds_table(data: ReportData) -> Table:
         rows.append(
             [
                 text(r.name),
-                text(r.round_type),
-                text(_date(r.announced_on)),
-                text(_date(r.closed_on)),
-                text(usd_bn(r.amount_usd)),
-                text(
-                    "" if pd.isna(r.pre_money_valuation_usd) else usd_bn(r.pre_money_valuation_usd)
-                ),
-                text(
-                    ""
-                    if pd.isna(r.post_money_valuation_usd)
-                    else usd_bn(r.post_money_valuation_usd)
-                ),
+                text(claimed(data, r.round_type, "rounds", r.round_id, "round_type")),
+                text(claimed(data, _date(r.announced_on), "rounds", r.round_id, "announced_on")),
+                text(claimed(data, _date(r.closed_on), "rounds", r.round_id, "closed_on")),
+                text(claimed(data, usd_bn(r.amount_usd), "rounds", r.round_id, "amount_usd")),
+                text(_money(data, r, "pre_money_valuation_usd")),
+                text(_money(data, r, "post_money_valuation_usd")),
             ]
         )
     return Table(
@@ -145,11 +157,23 @@ def rounds_table(data: ReportData) -> Table:
     )
 
 
+def _money(data: ReportData, r: Any, column: str, fmt: Any = usd_bn) -> str:
+    """A money cell of a rounds record, with its claims; empty when missing."""
+    value = getattr(r, column)
+    return "" if pd.isna(value) else claimed(data, fmt(value), "rounds", r.round_id, column)
+
+
 def _terms(data: ReportData) -> dict[str, str]:
     out: dict[str, list[str]] = {}
-    for t in data["agreement_terms"].itertuples(index=False):
-        out.setdefault(t.agreement_id, []).append(quantity_text(t.quantity, t.unit, t.qualifier))
-    return {k: ", ".join(v) for k, v in out.items()}
+    terms = data["agreement_terms"]
+    for t in terms.itertuples(index=False):
+        words = quantity_text(t.quantity, t.unit, t.qualifier)
+        words = claimed(data, words, "agreement_terms", t.term_id, "quantity")
+        out.setdefault(t.agreement_id, []).append(words)
+    return {
+        k: join(*[p for n, w in enumerate(v) for p in ([", "] if n else []) + [w]])
+        for k, v in out.items()
+    }
 
 
 def agreements_table(data: ReportData) -> Table:
@@ -175,8 +199,16 @@ def agreements_table(data: ReportData) -> Table:
                 text(a.title),
                 text(party_text),
                 text(terms.get(a.agreement_id, "")),
-                text(exclusive),
-                text(_date(a.stated_on, a.stated_precision)),
+                text(claimed(data, exclusive, "agreements", a.agreement_id, "exclusive")),
+                text(
+                    claimed(
+                        data,
+                        _date(a.stated_on, a.stated_precision),
+                        "agreements",
+                        a.agreement_id,
+                        "stated_on",
+                    )
+                ),
                 text("yes" if in_force else "no"),
             ]
         )
@@ -202,24 +234,27 @@ def glance_table(data: ReportData, round_id: str | None = None) -> Table:
     chosen = rounds[(rounds["round_id"] == round_id) | (rounds["updates_round_id"] == round_id)]
     rows, records = [], []
     for r in chosen.sort_values("status_as_of").itertuples(index=False):
-
-        def money(v: Any, fmt: Any = usd_bn) -> str:
-            return "" if pd.isna(v) else fmt(v)
-
+        amount = _money(data, r, "amount_usd")
+        post = _money(data, r, "post_money_valuation_usd")
         share = (
             ""
             if pd.isna(r.post_money_valuation_usd)
-            else percent(int(r.amount_usd) / int(r.post_money_valuation_usd))
+            else derived(
+                percent(int(r.amount_usd) / int(r.post_money_valuation_usd)),
+                f"amount / post-money valuation = {amount} / {post}",
+                amount,
+                post,
+            )
         )
         records.append({"round_id": r.round_id, "amount_usd": int(r.amount_usd), "share": share})
         rows.append(
             [
                 text(r.name),
                 text(_date(r.status_as_of)),
-                text(money(r.amount_usd)),
-                text(money(r.amount_eur, eur_bn)),
-                text(money(r.pre_money_valuation_usd)),
-                text(money(r.post_money_valuation_usd)),
+                text(amount),
+                text(_money(data, r, "amount_eur", eur_bn)),
+                text(_money(data, r, "pre_money_valuation_usd")),
+                text(post),
                 text(share),
             ]
         )

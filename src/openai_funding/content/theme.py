@@ -8,7 +8,7 @@ import pandas as pd
 
 #: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
-WIDTH = 560
+WIDTH = 680
 
 
 def styled(chart: alt.TopLevelMixin, description: str) -> alt.TopLevelMixin:

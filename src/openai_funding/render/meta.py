@@ -11,7 +11,7 @@ from openai_funding.render.errors import InputError
 from openai_funding.render.qmd import Document, deep_merge
 
 #: Keys handled here or by the engine, never passed to pandoc as metadata.
-_ENGINE_KEYS = {"format", "execute", "jupyter", "project", "engine", "date-format"}
+_ENGINE_KEYS = {"format", "execute", "jupyter", "project", "engine", "date-format", "filters"}
 #: Quarto's names for our two targets.
 FORMAT_KEYS = {"html": ("html",), "pdf": ("typst", "pdf")}
 
@@ -105,3 +105,20 @@ def pandoc_options(meta: dict[str, Any]) -> list[str]:
     if meta.get("number-sections"):
         args.append("--number-sections")
     return args
+
+
+def lua_filters(meta: dict[str, Any], folder: Path) -> list[str]:
+    """``--lua-filter`` options for the document's ``filters:`` (Lua files, relative to its
+    folder), run after the engine's own filter (Quarto runs them before its own: see DIFFERENCES.md)."""
+    names = meta.get("filters") or []
+    if not isinstance(names, list):
+        names = [names]
+    out = []
+    for name in names:
+        path = name.get("path") if isinstance(name, dict) else name
+        if not isinstance(path, str) or not path.endswith(".lua"):
+            raise InputError(folder, f"filters: only Lua files are supported, not {path!r}")
+        if not (folder / path).is_file():
+            raise InputError(folder / path, "the Lua filter listed in filters: does not exist")
+        out.append(f"--lua-filter={(folder / path).resolve()}")
+    return out

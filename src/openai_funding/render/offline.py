@@ -24,7 +24,7 @@ def _write_meta(doc: Document, target: str, path: Path) -> list[str]:
     data["of-docdir"] = doc.path.parent.resolve().as_posix()
     data["of-number-sections"] = bool(m.get("number-sections"))
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True), encoding="utf-8")
-    return meta.pandoc_options(m)
+    return meta.pandoc_options(m) + meta.lua_filters(m, doc.path.parent)
 
 
 def render_document(
@@ -59,6 +59,8 @@ def render_document(
         head = build / "head.html"
         after = build / "after.html"
         css = pandoc.filter_path("page.css").read_text(encoding="utf-8")
+        if meta.for_format(doc, "html").get("toc-location") == "left":
+            css += pandoc.filter_path("toc-left.css").read_text(encoding="utf-8")
         head.write_text(
             f"<style>\n{css}</style>\n" + (_BUNDLE_PLACEHOLDER + "\n" if built.charts else ""),
             encoding="utf-8",

@@ -148,7 +148,7 @@ class _Writer:
         stem_base = str(opts.get("label") or f"cell-{cell.number}")
         parts: list[str] = []
         shown = 0
-        for out in self.executed.outputs.get(cell.number, []):
+        for out in coalesce_streams(self.executed.outputs.get(cell.number, [])):
             kind = out.get("output_type")
             if kind == "stream":
                 text = strip_ansi(_text(out.get("text", "")))
@@ -214,3 +214,25 @@ def build_markdown(doc: Document, executed: Executed, fmt: str, build_dir: Path)
     """The document body as pandoc markdown for ``fmt`` (``"html"`` or ``"typst"``)."""
     files_dir = build_dir / f"{doc.name}_files" / f"figure-{fmt}"
     return _Writer(doc, executed, fmt, files_dir).build()
+
+
+def coalesce_streams(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive stream outputs of one name (stdout, stderr) joined into one, as Jupyter's
+    front ends show them: how the kernel cuts a cell's printing into messages depends on
+    timing (a busy machine cuts it more), and the page must not."""
+    merged: list[dict[str, Any]] = []
+    for out in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and out.get("output_type") == "stream"
+            and previous.get("output_type") == "stream"
+            and out.get("name") == previous.get("name")
+        ):
+            merged[-1] = {
+                **previous,
+                "text": _text(previous.get("text", "")) + _text(out.get("text", "")),
+            }
+        else:
+            merged.append(out)
+    return merged
