@@ -91,40 +91,29 @@ def paid_totals(tables: dict[str, pd.DataFrame], resources: Mapping[str, Resourc
     (``committed_usd``) and what sources report paid by the "as of" date (``paid_usd``)."""
     import pandas as pd
 
-    tranches = paid.tranche_states(tables)
-    investments = paid.paid_by_investment(tables)
-    rounds = paid.paid_by_round(tables)
+    levels = (
+        ("tranche", "commitments", paid.tranche_states(tables), "commitment_id", "amount_usd"),
+        (
+            "investment",
+            "investments",
+            paid.paid_by_investment(tables),
+            "investment_id",
+            "committed_usd",
+        ),
+        ("round", "rounds", paid.paid_by_round(tables), "round_id", "amount_usd"),
+    )
     parts = [
         pd.DataFrame(
             {
-                "_key": tranches["commitment_id"].to_numpy(),
-                "_file": resources["commitments"].path,
-                "_row": rows_of(tables["commitments"]),
-                "level": "tranche",
-                "committed_usd": tranches["amount_usd"].to_numpy(),
-                "paid_usd": tranches["paid_usd"].to_numpy(),
+                "_key": frame[key].to_numpy(),
+                "_file": resources[name].path,
+                "_row": rows_of(tables[name]),
+                "level": level,
+                "committed_usd": frame[committed].to_numpy(),
+                "paid_usd": frame["paid_usd"].to_numpy(),
             }
-        ),
-        pd.DataFrame(
-            {
-                "_key": investments["investment_id"].to_numpy(),
-                "_file": resources["investments"].path,
-                "_row": rows_of(tables["investments"]),
-                "level": "investment",
-                "committed_usd": investments["committed_usd"].to_numpy(),
-                "paid_usd": investments["paid_usd"].to_numpy(),
-            }
-        ),
-        pd.DataFrame(
-            {
-                "_key": rounds["round_id"].to_numpy(),
-                "_file": resources["rounds"].path,
-                "_row": rows_of(tables["rounds"]),
-                "level": "round",
-                "committed_usd": rounds["amount_usd"].to_numpy(),
-                "paid_usd": rounds["paid_usd"].to_numpy(),
-            }
-        ),
+        )
+        for level, name, frame, key, committed in levels
     ]
     out = pd.concat(parts, ignore_index=True)
     for column in ("committed_usd", "paid_usd"):

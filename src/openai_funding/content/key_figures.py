@@ -1,0 +1,36 @@
+"""The block of key figures at the top of the report: the "as of" date, the amount, the pre- and
+post-money valuations and the money paid by the "as of" date."""
+
+from __future__ import annotations
+
+from openai_funding.content.data import ReportData
+from openai_funding.content.facts import round_facts
+from openai_funding.content.markdown import text
+from openai_funding.content.payments import paid_facts
+
+
+class KeyFigures:
+    """The key figures first, as a compact block: the "as of" date, the amount, the pre- and
+    post-money valuations and the money paid by the "as of" date, each with its claims."""
+
+    def __init__(self, data: ReportData, round_id: str | None = None) -> None:
+        f = round_facts(data, round_id)
+        p = paid_facts(data, round_id)
+        self.items = [
+            ("Data as of", p.as_of),
+            ("Amount", f.amount),
+            ("Pre-money valuation", f.pre_money),
+            ("Post-money valuation", f.post_money),
+            (f"Paid by {p.as_of}", p.paid),
+        ]
+
+    def _repr_markdown_(self) -> str:
+        head = "| " + " | ".join(text(label) for label, _ in self.items) + " |"
+        sep = "|" + "|".join(":---:" for _ in self.items) + "|"
+        body = "| " + " | ".join(f"**{text(value)}**" for _, value in self.items) + " |"
+        return f"::: {{.of-key-figures}}\n{head}\n{sep}\n{body}\n:::\n"
+
+
+def key_figures(data: ReportData, round_id: str | None = None) -> KeyFigures:
+    """The block of key figures at the top of the report."""
+    return KeyFigures(data, round_id)
