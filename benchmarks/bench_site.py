@@ -18,7 +18,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COPY = ("data", "report", "validation", "requirements", "datapackage.json", "pyproject.toml")
+COPY = (
+    "data",
+    "report",
+    "validation",
+    "requirements",
+    "datapackage.json",
+    "pyproject.toml",
+    "LICENSE",
+    "CITATION.cff",
+)
 
 
 def timed(argv: list[str], cwd: Path) -> float:
