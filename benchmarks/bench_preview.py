@@ -152,7 +152,9 @@ def main() -> None:
         print(
             f"{'preview (medians of ' + str(args.repeat) + ')':<52} {'s':>7} {'/ build --force':>16}"
         )
-        print(f"{'build --force (validation reused; HTML, PDF, exports)':<52} {build:>7.2f} {1:>16.2f}")
+        print(
+            f"{'build --force (validation reused; HTML, PDF, exports)':<52} {build:>7.2f} {1:>16.2f}"
+        )
         print(f"{'preview start to the first page':<52} {first:>7.2f} {first / build:>16.2f}")
         print(f"{'a CSV value changed -> page reloaded':<52} {csv:>7.2f} {csv / build:>16.2f}")
         print(f"{'a .qmd sentence changed -> page reloaded':<52} {qmd:>7.2f} {qmd / build:>16.2f}")
