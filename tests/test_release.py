@@ -8,6 +8,7 @@ import json
 import re
 import tomllib
 
+import pytest
 import yaml
 
 from support import ROOT
@@ -24,3 +25,18 @@ def test_one_version_everywhere() -> None:
     assert cited == [version]
     assert f"Data as of {descriptor['asOf']}" in readme
     assert f"data as of {descriptor['asOf']}" in readme  # in the citation too
+
+
+def test_changelog_lists_every_change_since_the_previous_release(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openai_funding.package.diff import diff_packages, to_markdown
+
+    monkeypatch.chdir(ROOT)
+    old, new = "releases/0.1.0/datapackage.json", "datapackage.json"
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    begin = f"<!-- generated: openai-funding diff {old} {new} -->\n"
+    end = "<!-- end of generated diff -->"
+    assert begin in changelog
+    block = changelog.split(begin, 1)[1].split(end, 1)[0]
+    assert block == to_markdown(diff_packages(old, new), level=4)

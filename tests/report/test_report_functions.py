@@ -203,3 +203,14 @@ def test_table_markdown_is_a_pipe_table() -> None:
     lines = md.splitlines()
     assert lines[0] == "| A | B |"
     assert lines[2] == "| 1 | x\\|y |"
+
+
+def test_what_changed_since_the_previous_release(data: ReportData) -> None:
+    from openai_funding.content import changes
+
+    records = {r["resource"]: r for r in changes.changes_table(data).records}
+    assert records["outcomes"]["status"] == "added"
+    assert records["outcomes"]["added"] == len(data["outcomes"])
+    assert (records["rounds"]["added"], records["rounds"]["changed"]) == (1, 1)
+    assert records["sources"]["removed"] == 1  # news9live: no stored copy of its page
+    assert "version 0.1.0" in changes.changes_summary(data)

@@ -106,6 +106,7 @@ def site_hash(package: Package, root: Path, *, engine: str, epoch: str) -> str:
     """Content hash of everything the published site depends on: what its validation depends
     on, the report's sources, the project's settings and versions, the engine and the date."""
     files = [*validation_inputs(package), *files_under(root / "report")]
+    files += files_under(root / "releases")  # the previous release "What changed" compares with
     for extra in ("pyproject.toml", "requirements/lock.txt", "LICENSE", "CITATION.cff"):
         if (root / extra).is_file():
             files.append(root / extra)

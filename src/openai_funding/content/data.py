@@ -26,12 +26,14 @@ CHECKOUT_SETTINGS = Path(__file__).resolve().parents[3] / SETTINGS
 class Settings:
     """What the report is about and how it is laid out (see ``report/report.yml``): the round,
     the day the agreements are read at, the diagram's place for each organization and the
-    span of the valuation chart."""
+    span of the valuation chart, and the descriptor of the previous release (relative to the
+    package's folder) that "What changed" compares with."""
 
     round_id: str
     as_of: pd.Timestamp
     positions: Mapping[str, tuple[float, float]]
     valuation_axis: tuple[str, str]
+    previous_release: str | None = None
 
 
 def read_settings(path: Path) -> Settings:
@@ -44,6 +46,7 @@ def read_settings(path: Path) -> Settings:
         as_of=pd.Timestamp(raw["as_of"]),
         positions={str(k): (float(x), float(y)) for k, (x, y) in raw["positions"].items()},
         valuation_axis=(str(raw["valuation_axis"][0]), str(raw["valuation_axis"][1])),
+        previous_release=raw.get("previous_release"),
     )
 
 

@@ -226,7 +226,9 @@ def _md(value: str | None) -> str:
     return "`" + value.replace("`", "'").replace("|", "\\|").replace("\n", " ") + "`"
 
 
-def to_markdown(diff: PackageDiff) -> str:
+def to_markdown(diff: PackageDiff, level: int = 3) -> str:
+    """The differences as Markdown: a table of changed properties, then a heading of ``level``
+    per changed resource with its records added, removed and changed, cell by cell."""
     lines = [f"Compared `{diff.old}` (old) with `{diff.new}` (new).", ""]
     if diff.same:
         return "\n".join([*lines, "No record, field or property differs."])
@@ -237,7 +239,7 @@ def to_markdown(diff: PackageDiff) -> str:
     for res in diff.resources:
         if res.status == "same":
             continue
-        lines += [f"### `{res.name}`: {summary(res)}", ""]
+        lines += [f"{'#' * level} `{res.name}`: {summary(res)}", ""]
         if res.added and res.status != "added":
             lines.append("Added: " + ", ".join(_md(res.key_of(r)) for r in res.added) + ".")
         if res.removed and res.status != "removed":
