@@ -75,3 +75,22 @@ def test_a_broken_view_fails_its_rule_outside_the_package(
     frame.to_parquet(broken)
     outcomes = rerun(site / "suites" / "round_totals.json", broken)
     assert not all(outcomes.values())
+
+
+def test_every_view_has_its_own_table_schema(site: Path) -> None:
+    import pyarrow.parquet as pq
+    from frictionless import Package
+
+    descriptor = json.loads((site / "views" / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["path"]: r for r in descriptor["resources"]}
+    assert set(resources) == {p.name for p in (site / "views").glob("*.parquet")}
+    for path, resource in resources.items():
+        columns = pq.read_schema(site / "views" / path).names
+        assert [f["name"] for f in resource["schema"]["fields"]] == columns
+        assert resource["description"], path
+    types = {f["name"]: f["type"] for f in resources["paid_totals.parquet"]["schema"]["fields"]}
+    assert (types["paid_usd"], types["level"]) == ("integer", "string")
+    types = {f["name"]: f["type"] for f in resources["as_of_bounds.parquet"]["schema"]["fields"]}
+    assert types["as_of"] == "date"
+    # A Data Package reader takes it as it is (the data themselves are read as Parquet above).
+    assert len(Package(descriptor).resources) == len(resources)

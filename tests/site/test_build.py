@@ -79,6 +79,7 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
         + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff"]
         + ["openai-funding-0.2.0.zip", "openai-funding-0.2.0.zip.sha256"]
+        + ["views/datapackage.json"]
         + [r["path"] for r in descriptor["resources"]]
         + [f"parquet/{r['name']}.parquet" for r in descriptor["resources"]]
         + [f"suites/{p.name}" for p in (built / "validation").glob("*.json")]

@@ -5,13 +5,15 @@ Expectations on published files. Each suite names its table in ``meta.openai_fun
 
 A frame keeps its locator columns (``_id``, ``_key``, ``_file``, ``_row``: where each row comes
 from) and its pandas types; the Parquet file records them (pyarrow), so ``pandas.read_parquet``
-gives back the frame the rules ran on.
+gives back the frame the rules ran on. ``views/datapackage.json`` describes every view as a
+resource with its own Table Schema (field types from the frame, the suite's description).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from openai_funding.checks import as_of_views, views
 from openai_funding.checks.rules.suites import load_suites
@@ -19,6 +21,10 @@ from openai_funding.package.descriptor import Package
 from openai_funding.package.loading import load
 
 VIEWS = "views"
+
+#: Table Schema type of each pandas dtype kind a view uses (the dates are days, stored as
+#: timestamps at midnight).
+FIELD_TYPES = {"i": "integer", "u": "integer", "f": "number", "b": "boolean", "M": "date"}
 
 
 def table_of(frame: str) -> str:
@@ -40,6 +46,7 @@ def write_views(package: Package, suites: Path, site: Path) -> list[Path]:
     (site / VIEWS).mkdir(exist_ok=True)
     written: list[Path] = []
     done: set[str] = set()
+    resources: list[dict[str, object]] = []
     for suite in load_suites(suites):
         if suite.frame not in done:
             frame = frames[suite.frame]()
@@ -52,8 +59,37 @@ def write_views(package: Package, suites: Path, site: Path) -> list[Path]:
             pq.write_table(table.replace_schema_metadata(meta), path, compression="zstd")
             written.append(path)
             done.add(suite.frame)
+            resources.append(_resource(suite.frame, frame, meta[b"description"].decode()))
         data = json.loads(json.dumps(suite.data))
         data["meta"]["openai_funding"]["table"] = table_of(suite.frame)
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         (site / "suites" / suite.path.name).write_text(text, encoding="utf-8")
+    descriptor = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": f"{package.raw.get('name', 'openai-funding')}-views",
+        "title": "The tables the rule suites run on",
+        "description": "Each resource and each cross-table view as the rules in suites/ see it; "
+        "every suite names its table in meta.openai_funding.table.",
+        "resources": resources,
+    }
+    index = site / VIEWS / "datapackage.json"
+    index.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written.append(index)
     return written
+
+
+def _resource(name: str, frame: Any, description: str) -> dict[str, object]:
+    """A view as a Data Package resource: its Parquet file and a Table Schema of its columns."""
+    fields = [
+        {"name": str(column), "type": FIELD_TYPES.get(frame[column].dtype.kind, "string")}
+        for column in frame.columns
+    ]
+    return {
+        "name": name.replace("_", "-"),
+        "type": "table",
+        "path": f"{name}.parquet",
+        "format": "parquet",
+        "mediatype": "application/vnd.apache.parquet",
+        "description": description,
+        "schema": {"fields": fields},
+    }
