@@ -17,7 +17,6 @@ import argparse
 import http.client
 import os
 import re
-import shutil
 import signal
 import statistics
 import subprocess
@@ -26,17 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-COPY = (
-    "data",
-    "report",
-    "validation",
-    "requirements",
-    "datapackage.json",
-    "pyproject.toml",
-    "LICENSE",
-    "CITATION.cff",
-)
+from benchrepo import copy_inputs
+
 #: A value the report shows (the questions table) and no rule constrains, and a sentence.
 CSV = ("data/questions.csv", "What are the conditions for Amazon's further $35bn?")
 QMD = ("report/index.qmd", "Reports are recorded as reports")
@@ -120,13 +110,7 @@ def main() -> None:
     exe = str(Path(sys.executable).with_name("openai-funding"))
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1772150400")
     with tempfile.TemporaryDirectory(prefix="of-bench-preview-") as tmp:
-        repo = Path(tmp)
-        for name in COPY:
-            src = ROOT / name
-            if src.is_dir():
-                shutil.copytree(src, repo / name)
-            else:
-                shutil.copy2(src, repo / name)
+        repo = copy_inputs(Path(tmp))
         force = [exe, "build", "--force"]
         subprocess.run(force, cwd=repo, check=True, stdout=subprocess.DEVNULL)  # warm caches
         builds = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -17,17 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-COPY = (
-    "data",
-    "report",
-    "validation",
-    "requirements",
-    "datapackage.json",
-    "pyproject.toml",
-    "LICENSE",
-    "CITATION.cff",
-)
+from benchrepo import copy_inputs
 
 
 def timed(argv: list[str], cwd: Path) -> float:
@@ -43,13 +32,7 @@ def main() -> None:
     exe = str(Path(sys.executable).with_name("openai-funding"))
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1772150400")
     with tempfile.TemporaryDirectory(prefix="of-bench-site-") as tmp:
-        repo = Path(tmp)
-        for name in COPY:
-            src = ROOT / name
-            if src.is_dir():
-                shutil.copytree(src, repo / name)
-            else:
-                shutil.copy2(src, repo / name)
+        repo = copy_inputs(Path(tmp))
         report = ".build/validation.json"
         rows = {
             "validate (schemas + rules)": [exe, "validate"],
