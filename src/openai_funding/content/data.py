@@ -92,6 +92,17 @@ class ReportData:
         orgs = self.tables["organizations"]
         return dict(zip(orgs["org_id"], orgs["name"], strict=True))
 
+    def round_tranches(self, round_id: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The investments of ``round_id`` (the settings' round by default), and their tranches
+        with each investment's columns beside them (``*_investment`` where names clash)."""
+        round_id = round_id or self.settings.round_id
+        inv = self.tables["investments"]
+        inv = inv[inv["round_id"] == round_id]
+        com = self.tables["commitments"].merge(
+            inv, on="investment_id", suffixes=("", "_investment")
+        )
+        return inv, com
+
 
 def package_path() -> Path:
     """The descriptor: ``$OPENAI_FUNDING_PACKAGE``, else ``../datapackage.json`` from ``report/``."""

@@ -36,10 +36,8 @@ def _tranche_kind(row: pd.Series) -> str:
 
 def tranches_frame(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
     """One row per tranche with investor, kind, amount in $bn and shares of the round."""
-    round_id = round_id or data.settings.round_id
     names = data.names()
-    inv = data["investments"][data["investments"]["round_id"] == round_id]
-    com = data["commitments"].merge(inv, on="investment_id", suffixes=("", "_investment"))
+    inv, com = data.round_tranches(round_id)
     total = float(inv["amount_usd"].sum())
     frame = pd.DataFrame(
         {

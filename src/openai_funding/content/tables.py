@@ -53,10 +53,8 @@ def _date(value: Any, precision: str = "day") -> str:
 
 def commitments_table(data: ReportData, round_id: str | None = None) -> Table:
     """Each investor's commitment, its tranches, their timing and conditions."""
-    round_id = round_id or data.settings.round_id
     names = data.names()
-    inv = data["investments"][data["investments"]["round_id"] == round_id]
-    com = data["commitments"].merge(inv, on="investment_id", suffixes=("", "_investment"))
+    inv, com = data.round_tranches(round_id)
     total = int(inv["amount_usd"].sum())
     com = com.sort_values(
         ["amount_usd_investment", "investor_org_id", "tranche"], ascending=[False, True, True]

@@ -57,7 +57,6 @@ def execute(
     error, unless the cell has ``error: true``.
     """
     import nbformat
-    from nbclient import NotebookClient
 
     result = Executed()
     for c in doc.cells:
@@ -89,40 +88,51 @@ def execute(
                 nb.cells.append(nbformat.v4.new_code_cell(f"__openai_funding_inline({expr})"))
                 plan.append(("inline", (index, k, expr)))
 
-    from jupyter_client.kernelspec import NoSuchKernel
-    from traitlets.config import Config
-
-    cwd = str(doc.execute_dir())
     kernel_env = {**os.environ, **(env or {})}
     t0 = time.perf_counter()
-    # The kernel talks over Unix sockets in a private temporary folder, not TCP: no port is
-    # opened, and rendering works where the network (even loopback) is down. The kernel's own
-    # log goes to a file, shown if the kernel dies.
-    with (
-        tempfile.TemporaryDirectory(prefix="of-kernel-") as sockets,
-        tempfile.TemporaryFile() as kernel_log,
-    ):
-        ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
-        client = NotebookClient(
-            nb,
-            config=ipc,
-            kernel_name=kernel_name(doc),
-            timeout=None,
-            allow_errors=False,
-            resources={"metadata": {"path": cwd}},
-        )
-        with contextlib.ExitStack() as stack:
-            try:
-                stack.enter_context(client.setup_kernel(env=kernel_env, cwd=cwd, stderr=kernel_log))
-            except NoSuchKernel:
-                raise InputError(
-                    doc.path,
-                    f"no Jupyter kernel named {kernel_name(doc)!r}: the python3 kernel comes with "
-                    "the ipykernel package (`pip install ipykernel`, or `nox` installs it)",
-                ) from None
-            _run_plan(doc, client, nb, plan, result, kernel_log, t0)
+    with contextlib.ExitStack() as stack:
+        kernel_log = stack.enter_context(tempfile.TemporaryFile())
+        client = start_kernel(stack, doc, nb, kernel_env, kernel_log)
+        _run_plan(doc, client, nb, plan, result, kernel_log, t0)
     log(f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}")
     return result
+
+
+def start_kernel(
+    stack: contextlib.ExitStack[Any],
+    doc: Document,
+    nb: Any,
+    env: Mapping[str, str],
+    kernel_log: Any,
+) -> Any:
+    """A notebook client on ``nb`` whose kernel runs in the document's folder, kept alive by
+    ``stack``. The kernel talks over Unix sockets in a private temporary folder, not TCP: no port
+    is opened, and rendering works where the network (even loopback) is down. The kernel's own
+    log goes to ``kernel_log``, shown if the kernel dies."""
+    from jupyter_client.kernelspec import NoSuchKernel
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    sockets = stack.enter_context(tempfile.TemporaryDirectory(prefix="of-kernel-"))
+    cwd = str(doc.execute_dir())
+    ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+    client = NotebookClient(
+        nb,
+        config=ipc,
+        kernel_name=kernel_name(doc),
+        timeout=None,
+        allow_errors=False,
+        resources={"metadata": {"path": cwd}},
+    )
+    try:
+        stack.enter_context(client.setup_kernel(env=dict(env), cwd=cwd, stderr=kernel_log))
+    except NoSuchKernel:
+        raise InputError(
+            doc.path,
+            f"no Jupyter kernel named {kernel_name(doc)!r}: the python3 kernel comes with "
+            "the ipykernel package (`pip install ipykernel`, or `nox` installs it)",
+        ) from None
+    return client
 
 
 def _run_plan(

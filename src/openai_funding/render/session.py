@@ -24,7 +24,13 @@ from typing import Any
 from openai_funding.render import offline
 from openai_funding.render.api import RenderResult, discover, normalise_targets
 from openai_funding.render.errors import InputError
-from openai_funding.render.execute import Executed, _run_plan, kernel_name, needs_kernel
+from openai_funding.render.execute import (
+    Executed,
+    _run_plan,
+    kernel_name,
+    needs_kernel,
+    start_kernel,
+)
 from openai_funding.render.preamble import PREAMBLE
 from openai_funding.render.publish import publish, staging
 from openai_funding.render.qmd import INLINE, Cell, Document, Markdown, parse
@@ -197,35 +203,14 @@ class WarmRender:
         """Start the kernel in the document's folder (Unix sockets, no port) and run the
         preamble."""
         import nbformat
-        from jupyter_client.kernelspec import NoSuchKernel
-        from nbclient import NotebookClient
-        from traitlets.config import Config
 
         stack = contextlib.ExitStack()
         try:
-            sockets = stack.enter_context(tempfile.TemporaryDirectory(prefix="of-kernel-"))
             self._kernel_log = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115
-            cwd = str(doc.execute_dir())
-            ipc = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
             nb = nbformat.v4.new_notebook()
             nb.cells.append(nbformat.v4.new_code_cell(PREAMBLE))
-            client = NotebookClient(
-                nb,
-                config=ipc,
-                kernel_name=kernel_name(doc),
-                timeout=None,
-                allow_errors=False,
-                resources={"metadata": {"path": cwd}},
-            )
             env = {**os.environ, **self.env}
-            try:
-                stack.enter_context(client.setup_kernel(env=env, cwd=cwd, stderr=self._kernel_log))
-            except NoSuchKernel:
-                raise InputError(
-                    doc.path,
-                    f"no Jupyter kernel named {kernel_name(doc)!r}: the python3 kernel comes with "
-                    "the ipykernel package",
-                ) from None
+            client = start_kernel(stack, doc, nb, env, self._kernel_log)
             _run_plan(doc, client, nb, [("preamble", None)], Executed(), self._kernel_log, 0.0)
         except BaseException:
             stack.close()
