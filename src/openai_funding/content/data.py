@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from openai_funding.content.language import ENGLISH, Language, language
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.loading import load
 
@@ -61,13 +62,14 @@ def settings_path(package: Package) -> Path:
 
 @dataclass(frozen=True)
 class ReportData:
-    """The package, its typed tables, the validation report (``validation.json``) and the
-    report's settings."""
+    """The package, its typed tables, the validation report (``validation.json``), the
+    report's settings and the language of the edition being written (:attr:`lang`)."""
 
     package: Package
     tables: dict[str, pd.DataFrame]
     validation: dict[str, Any] | None
     settings: Settings
+    lang: Language = field(default=ENGLISH)
 
     @property
     def path(self) -> Path:
@@ -117,12 +119,16 @@ def package_path() -> Path:
 
 
 @cache
-def report_data(path: str | None = None, validation: str | None = None) -> ReportData:
-    """Load the package (and ``validation.json`` if the build wrote one) once per kernel."""
+def report_data(
+    path: str | None = None, validation: str | None = None, lang: str = "en"
+) -> ReportData:
+    """Load the package (and ``validation.json`` if the build wrote one) once per kernel, for the
+    edition in ``lang`` (``en`` or ``fr``: the ``lang`` of the ``.qmd`` that calls it)."""
     descriptor_path = Path(path) if path else package_path()
     validation_path = validation or os.environ.get("OPENAI_FUNDING_VALIDATION")
     report = None
     if validation_path and Path(validation_path).is_file():
         report = json.loads(Path(validation_path).read_text(encoding="utf-8"))
     package = read_package(descriptor_path)
-    return ReportData(package, load(package), report, read_settings(settings_path(package)))
+    settings = read_settings(settings_path(package))
+    return ReportData(package, load(package), report, settings, language(lang))

@@ -11,60 +11,78 @@ import pandas as pd
 
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import Marked, claims_of, derived
+from openai_funding.content.language import ENGLISH, N_, Language
 from openai_funding.package.dates import created_day, source_date_epoch
 
 
-def usd_bn(amount: float) -> str:
-    """Whole US dollars as the press writes them: ``$110bn``, ``$6.6bn``."""
-    bn = float(amount) / 1e9
-    return f"${bn:,.0f}bn" if bn == round(bn) else f"${bn:,.1f}bn"
+def usd_bn(amount: float, lang: Language = ENGLISH) -> str:
+    """Whole US dollars as the press writes them: ``$110bn``, ``$6.6bn`` (``110 milliards de
+    dollars`` in French)."""
+    return lang.usd_bn(amount)
 
 
-def eur_bn(amount: float) -> str:
-    return f"€{float(amount) / 1e9:,.2f}bn"
+def eur_bn(amount: float, lang: Language = ENGLISH) -> str:
+    """Euros to the hundredth of a billion: ``€93.21bn`` (``93,21 milliards d’euros``)."""
+    return lang.money_bn(amount, "EUR", digits=2)
 
 
 #: How a qualifier reads before a quantity, in prose and in a chart's short labels.
-QUALIFIERS = {"exact": "", "approximately": "about ", "up-to": "up to ", "at-least": "at least "}
-SHORT_QUALIFIERS = {"exact": "", "approximately": "~", "up-to": "up to ", "at-least": "≥"}
+QUALIFIERS = {
+    "exact": "",
+    "approximately": N_("about "),
+    "up-to": N_("up to "),
+    "at-least": N_("at least "),
+}
+SHORT_QUALIFIERS = {"exact": "", "approximately": "~", "up-to": N_("up to "), "at-least": "≥"}
 
 
-def quantity_text(quantity: float, unit: str, qualifier: str, *, short: bool = False) -> str:
+def quantity_text(
+    quantity: float, unit: str, qualifier: str, *, short: bool = False, lang: Language = ENGLISH
+) -> str:
     """``about 2 GW``, ``up to $100bn``, ``8 years`` (``~2 GW``, ``≥10 GW`` when ``short``)."""
-    amount = usd_bn(quantity) if unit == "USD" else f"{quantity:g} {unit}"
-    return (SHORT_QUALIFIERS if short else QUALIFIERS)[qualifier] + amount
+    if unit == "USD":
+        amount = lang.usd_bn(quantity)
+    elif unit == "years":
+        amount = lang._("{n} years", n=lang.short_number(quantity))
+    else:
+        amount = (
+            f"{lang.short_number(quantity)}\u00a0{unit}"
+            if lang.code == "fr"
+            else f"{quantity:g} {unit}"
+        )
+    qualifier_text = (SHORT_QUALIFIERS if short else QUALIFIERS)[qualifier]
+    return (lang._(qualifier_text) if qualifier_text else "") + amount
 
 
-def percent(share: float, digits: int = 1) -> str:
-    return f"{share * 100:.{digits}f}%"
+def percent(share: float, digits: int = 1, lang: Language = ENGLISH) -> str:
+    """``13.1%`` (``13,1 %``)."""
+    return lang.percent(share, digits)
 
 
-def long_date(day: date | pd.Timestamp) -> str:
-    """``27 February 2026``."""
-    ts = pd.Timestamp(day)
-    return f"{ts.day} {ts.strftime('%B %Y')}"
+def long_date(day: date | pd.Timestamp, lang: Language = ENGLISH) -> str:
+    """``27 February 2026`` (``27 février 2026``)."""
+    return lang.long_date(day)
 
 
-def day_text(value: object) -> str:
+def day_text(value: object, lang: Language = ENGLISH) -> str:
     """``27 February 2026``, or ``""`` for a missing date."""
-    return "" if pd.isna(value) else long_date(value)  # type: ignore[arg-type]
+    return "" if pd.isna(value) else lang.long_date(value)  # type: ignore[arg-type]
 
 
-def schedule_text(start: object, end: object, precision: str) -> str:
+def schedule_text(start: object, end: object, precision: str, lang: Language = ENGLISH) -> str:
     """A tranche's schedule as the report writes it: ``1 April 2026``, ``by 31 March 2026``,
     ``April 2026 to October 2026``, or ``not disclosed``."""
     if precision == "unspecified" or (pd.isna(start) and pd.isna(end)):
-        return "not disclosed"
-    pattern = "%B %Y" if precision == "month" else None
+        return lang._("not disclosed")
 
     def day(value: object) -> str:
-        return pd.Timestamp(value).strftime(pattern) if pattern else long_date(value)  # type: ignore[arg-type]
+        return lang.month_year(value) if precision == "month" else lang.long_date(value)  # type: ignore[arg-type]
 
     if pd.isna(start):
-        return f"by {day(end)}"
+        return lang._("by {day}", day=day(end))
     if pd.isna(end) or day(start) == day(end):
         return day(start)
-    return f"{day(start)} to {day(end)}"
+    return lang._("{start} to {end}", start=day(start), end=day(end))
 
 
 @dataclass(frozen=True)
@@ -82,6 +100,8 @@ class RoundFacts:
     investors: int
     #: The claims behind each field (field name → claim ids), so the text carries them.
     evidence: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    #: The language the figures are written in.
+    lang: Language = field(default=ENGLISH, compare=False)
 
     def _marked(self, plain: str, name: str) -> str:
         ids = self.evidence.get(name, ())
@@ -99,38 +119,47 @@ class RoundFacts:
 
     @property
     def amount(self) -> str:
-        return self._marked(usd_bn(self.amount_usd), "amount_usd")
+        return self._marked(self.lang.usd_bn(self.amount_usd), "amount_usd")
 
     @property
     def amount_eur_text(self) -> str:
-        return self._marked(eur_bn(self.amount_eur), "amount_eur")
+        return self._marked(eur_bn(self.amount_eur, self.lang), "amount_eur")
 
     @property
     def pre_money(self) -> str:
-        return self._marked(usd_bn(self.pre_money_usd), "pre_money_valuation_usd")
+        return self._marked(self.lang.usd_bn(self.pre_money_usd), "pre_money_valuation_usd")
 
     @property
     def post_money(self) -> str:
-        return self._marked(usd_bn(self.post_money_usd), "post_money_valuation_usd")
+        return self._marked(self.lang.usd_bn(self.post_money_usd), "post_money_valuation_usd")
 
     @property
     def share_text(self) -> str:
-        how = f"amount / post-money valuation = {self.amount} / {self.post_money}"
-        return derived(percent(self.new_money_share), how, self.amount, self.post_money)
+        how = self.lang._(
+            "amount / post-money valuation = {amount} / {post_money}",
+            amount=self.amount,
+            post_money=self.post_money,
+        )
+        return derived(self.lang.percent(self.new_money_share), how, self.amount, self.post_money)
 
     @property
     def rate_text(self) -> str:
-        how = f"amount in US dollars / amount in euros = {self.amount} / {self.amount_eur_text}"
-        return derived(f"{self.usd_per_eur:.4f}", how, self.amount, self.amount_eur_text)
+        how = self.lang._(
+            "amount in US dollars / amount in euros = {amount} / {amount_eur}",
+            amount=self.amount,
+            amount_eur=self.amount_eur_text,
+        )
+        rate = self.lang.number(self.usd_per_eur, 4)
+        return derived(rate, how, self.amount, self.amount_eur_text)
 
     @property
     def announced(self) -> str:
-        return self._marked(long_date(self.announced_on), "announced_on")
+        return self._marked(self.lang.long_date(self.announced_on), "announced_on")
 
     @property
     def investors_text(self) -> str:
         """How many investors, with the claims of their commitments."""
-        how = f"{self.investors} investment records of the round"
+        how = self.lang._("{n} investment records of the round", n=self.investors)
         return derived(str(self.investors), how, Marked("", self.evidence.get("investments", ())))
 
 
@@ -154,6 +183,7 @@ def round_facts(data: ReportData, round_id: str | None = None) -> RoundFacts:
         closed_amount_usd=None if close is None else int(close["amount_usd"]),
         closed_post_money_usd=None if close is None else int(close["post_money_valuation_usd"]),
         investors=int((investments["round_id"] == round_id).sum()),
+        lang=data.lang,
         evidence={
             name: tuple(claims_of(data, "rounds", round_id, name))
             for name in (
@@ -183,4 +213,4 @@ def build_date(data: ReportData) -> str:
         day = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date()
     else:
         day = created_day(data.package.created)
-    return long_date(day)
+    return data.lang.long_date(day)

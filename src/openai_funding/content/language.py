@@ -1,0 +1,153 @@
+"""The report's languages: its words (a message catalog) and how it writes numbers, money,
+percentages, dates and lists (CLDR, through Babel).
+
+The English edition's words are the messages themselves; the French edition's are in
+``locale/fr/*.po`` (gettext catalogs, one per part of the report), read with Babel. Code marks
+a message with ``lang._("...")`` (or :func:`N_` where it is only listed, in a constant), so
+``pybabel extract`` and the tests find every one of them. A message can hold ``{name}``
+placeholders: :meth:`Language._` fills them and keeps the claims of the values it puts in
+(:func:`~openai_funding.content.marked.join`).
+
+Quotes and the data's own text (names, descriptions) are never translated: they stay in the
+language they were written in.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+
+from openai_funding.content.marked import join
+
+#: The editions: English first (the messages' own language), then French.
+LANGUAGES = ("en", "fr")
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation where it is only listed (a constant); translate it where
+    it is used, with ``lang._(value)``."""
+    return message
+
+
+@dataclass(frozen=True)
+class Language:
+    """One edition's words and formats. ``code`` is a BCP 47 tag (``en``, ``fr``)."""
+
+    code: str
+    messages: Mapping[str, str]
+
+    def _(self, message: str, /, **values: object) -> str:
+        """``message`` in this language, its ``{name}`` placeholders filled with ``values``; the
+        result keeps the claims of the values (a :class:`~.marked.Marked` when any has some)."""
+        translated = self.messages.get(message) or message
+        if not values:
+            return translated
+        pieces: list[object] = []
+        for literal, name, spec, _conversion in string.Formatter().parse(translated):
+            if literal:
+                pieces.append(literal)
+            if name is not None:
+                value = values[name]
+                pieces.append(format(value, spec) if spec else value)
+        return join(*pieces)
+
+    # numbers -----------------------------------------------------------------------------
+
+    def number(self, value: float, digits: int = 0) -> str:
+        """``1,234.5`` / ``1 234,5`` with exactly ``digits`` decimals."""
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(value, pattern, locale=self.code)
+
+    def short_number(self, value: float) -> str:
+        """A number with one decimal only when it has one: ``110``, ``6.6`` / ``6,6``."""
+        return format_decimal(round(float(value), 1), "#,##0.#", locale=self.code)
+
+    def percent(self, share: float, digits: int = 1) -> str:
+        """``13.1%`` / ``13,1 %`` (the locale's pattern: a no-break space before the sign in
+        French), with exactly ``digits`` decimals."""
+        pattern = Locale.parse(self.code).percent_formats[None].pattern
+        decimals = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_percent(share, pattern.replace("#,##0", decimals, 1), locale=self.code)
+
+    def money_bn(self, amount: float, currency: str = "USD", digits: int | None = None) -> str:
+        """Billions as the press writes them: ``$110bn``, ``€93.21bn`` / ``110 milliards de
+        dollars``, ``93,21 milliards d'euros``, ``1 milliard de dollars``. ``digits`` fixes the
+        decimals (else one decimal only when there is one)."""
+        bn = float(amount) / 1e9
+        figure = self.short_number(bn) if digits is None else self.number(bn, digits)
+        if self.code == "fr":
+            scale = "milliard" if abs(bn) < 2 else "milliards"
+            unit = "de dollars" if currency == "USD" else "d’euros"
+            return f"{figure}\u00a0{scale} {unit}"
+        sign = "$" if currency == "USD" else "€"
+        return f"{sign}{figure}bn"
+
+    def usd_bn(self, amount: float) -> str:
+        return self.money_bn(amount, "USD")
+
+    # dates -------------------------------------------------------------------------------
+
+    def long_date(self, day: date | pd.Timestamp) -> str:
+        """``27 February 2026`` / ``27 février 2026``, ``1er avril 2026``."""
+        when = pd.Timestamp(day).date()
+        if self.code == "fr" and when.day == 1:
+            return "1er " + format_date(when, "MMMM y", locale=self.code)
+        return format_date(when, "d MMMM y", locale=self.code)
+
+    def month_year(self, day: date | pd.Timestamp) -> str:
+        """``April 2026`` / ``avril 2026``."""
+        return format_date(pd.Timestamp(day).date(), "MMMM y", locale=self.code)
+
+    # lists -------------------------------------------------------------------------------
+
+    def items(self, parts: Sequence[object]) -> str:
+        """``a``, ``a and b``, ``a, b and c`` / ``a, b et c``; claims kept."""
+        if len(parts) <= 1:
+            return join(*parts)
+        last = self._(" and ")
+        pieces: list[object] = []
+        for n, part in enumerate(parts):
+            pieces.append(part)
+            if n < len(parts) - 2:
+                pieces.append(", ")
+            elif n == len(parts) - 2:
+                pieces.append(last)
+        return join(*pieces)
+
+
+def _catalog(code: str) -> dict[str, str]:
+    """Every translated message of ``locale/<code>/*.po`` (fuzzy and empty entries skipped)."""
+    folder = resources.files("openai_funding.content") / "locale" / code
+    messages: dict[str, str] = {}
+    if not folder.is_dir():
+        return messages
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".po"):
+            continue
+        with entry.open("rb") as fh:
+            catalog = read_po(fh, locale=code, domain=entry.name[:-3])
+        for message in catalog:
+            if message.id and message.string and not message.fuzzy:
+                messages[str(message.id)] = str(message.string)
+    return messages
+
+
+@cache
+def language(code: str = "en") -> Language:
+    """The edition in ``code`` (one of :data:`LANGUAGES`)."""
+    if code not in LANGUAGES:
+        raise ValueError(f"no edition in {code!r}: the report is written in {', '.join(LANGUAGES)}")
+    return Language(code, {} if code == "en" else _catalog(code))
+
+
+ENGLISH = Language("en", {})
