@@ -107,14 +107,15 @@ class ReportData:
 
 
 def package_path() -> Path:
-    """The descriptor: ``$OPENAI_FUNDING_PACKAGE``, else ``../datapackage.json`` from ``report/``."""
+    """The descriptor: ``$OPENAI_FUNDING_PACKAGE``, else the nearest ``datapackage.json`` in the
+    working folder or above it (``report/`` and ``report/fr/`` run their cells there)."""
     env = os.environ.get("OPENAI_FUNDING_PACKAGE")
     if env:
         return Path(env)
     here = Path.cwd()
-    for candidate in (here / "datapackage.json", here.parent / "datapackage.json"):
-        if candidate.is_file():
-            return candidate
+    for folder in (here, *here.parents):
+        if (folder / "datapackage.json").is_file():
+            return folder / "datapackage.json"
     return here.parent / "datapackage.json"
 
 
