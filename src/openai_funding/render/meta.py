@@ -108,8 +108,10 @@ def pandoc_options(meta: dict[str, Any]) -> list[str]:
 
 
 def lua_filters(meta: dict[str, Any], folder: Path) -> list[str]:
-    """``--lua-filter`` options for the document's ``filters:`` (Lua files, relative to its
-    folder), run after the engine's own filter (Quarto runs them before its own: see DIFFERENCES.md)."""
+    """``--lua-filter`` options for the document's ``filters:`` (Lua files; :func:`~.qmd.parse`
+    made the paths absolute, from the project root for ``_quarto.yml``'s and from the document's
+    folder for its own; a relative path left is read from ``folder``), run after the engine's own
+    filter (Quarto runs them before its own: see DIFFERENCES.md)."""
     names = meta.get("filters") or []
     if not isinstance(names, list):
         names = [names]

@@ -110,6 +110,52 @@ def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _resolved(entries: Any, folder: Path) -> Any:
+    """``filters:`` entries with each Lua file's path made absolute from ``folder``."""
+    if not isinstance(entries, list):
+        entries = [entries]
+    out: list[Any] = []
+    for entry in entries:
+        path = entry.get("path") if isinstance(entry, dict) else entry
+        if isinstance(path, str) and path.endswith(".lua"):
+            absolute = (folder / path).resolve().as_posix()
+            entry = {**entry, "path": absolute} if isinstance(entry, dict) else absolute
+        out.append(entry)
+    return out
+
+
+def resolve_filters(config: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """A copy of ``config`` whose ``filters:`` (at the top and under each ``format:``) name Lua
+    files by absolute path, read from ``folder``: Quarto reads the paths in ``_quarto.yml`` from
+    the project root and those in a document's front matter from the document's folder."""
+    out = dict(config)
+    if out.get("filters"):
+        out["filters"] = _resolved(out["filters"], folder)
+    if isinstance(out.get("format"), dict):
+        out["format"] = {
+            name: {**fmt, "filters": _resolved(fmt["filters"], folder)}
+            if isinstance(fmt, dict) and fmt.get("filters")
+            else fmt
+            for name, fmt in out["format"].items()
+        }
+    return out
+
+
+def merge_config(
+    project: dict[str, Any], project_root: Path | None, front: dict[str, Any], path: Path
+) -> dict[str, Any]:
+    """The document's metadata: the front matter merged over ``_quarto.yml`` (from
+    ``project_root``), filter paths made absolute, and the top-level ``filters:`` of both run
+    (the project's first, each once), as Quarto concatenates lists when it merges."""
+    base = resolve_filters(project, project_root) if project_root is not None else project
+    own = resolve_filters(front, path.parent)
+    merged = deep_merge(base, own)
+    if base.get("filters") and own.get("filters"):
+        both = [*base["filters"], *own["filters"]]
+        merged["filters"] = [f for i, f in enumerate(both) if f not in both[:i]]
+    return merged
+
+
 def load_yaml(text: str, where: Path, what: str) -> dict[str, Any]:
     """Parse a YAML mapping, turning a syntax error into an :class:`InputError`."""
     try:
@@ -172,7 +218,8 @@ def parse(
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 text: {exc}") from None
     front, body, first = split_front_matter(text, path)
-    doc = Document(path=path, metadata=deep_merge(project or {}, front), project_root=project_root)
+    metadata = merge_config(project or {}, project_root, front, path)
+    doc = Document(path=path, metadata=metadata, project_root=project_root)
     doc.execute_options()  # validate early
     doc.execute_dir()
     lines = body.splitlines()
