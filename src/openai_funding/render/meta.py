@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from openai_funding.render import language
 from openai_funding.render.errors import InputError
 from openai_funding.render.qmd import Document, deep_merge
 
@@ -15,13 +16,19 @@ _ENGINE_KEYS = {"format", "execute", "jupyter", "project", "engine", "date-forma
 #: Quarto's names for our two targets.
 FORMAT_KEYS = {"html": ("html",), "pdf": ("typst", "pdf")}
 
-_STYLES = {
-    "full": "%A, %B {day}, %Y",
-    "long": "%B {day}, %Y",
-    "medium": "%b {day}, %Y",
-    "short": "{month}/{day}/%y",
-    "iso": "%Y-%m-%d",
-}
+#: The ``date-format`` styles read: CLDR's four (what Quarto's ``Intl`` formatting gives), and ISO.
+_STYLES = ("full", "long", "medium", "short", "iso")
+#: The keys of :func:`language.words` the engine's Lua filter uses, passed as ``of-words``.
+_FILTER_WORDS = (
+    "crossref-fig-title",
+    "crossref-tbl-title",
+    "crossref-sec-prefix",
+    "callout-note-title",
+    "callout-tip-title",
+    "callout-warning-title",
+    "callout-caution-title",
+    "callout-important-title",
+)
 
 
 def now() -> dt.datetime:
@@ -35,8 +42,22 @@ def now() -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC).astimezone()
 
 
-def format_date(value: Any, style: str | None, path: Path) -> Any:
-    """Resolve ``today``/``now``/``last-modified`` and apply a ``date-format`` style."""
+def _locale(lang: str) -> Any:
+    """Babel's locale for a BCP 47 tag, else for its language, else English."""
+    from babel import Locale, UnknownLocaleError
+
+    for tag in (lang.replace("-", "_"), language.primary(lang)):
+        try:
+            return Locale.parse(tag)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse("en")
+
+
+def format_date(value: Any, style: str | None, path: Path, lang: str = "en") -> Any:
+    """Resolve ``today``/``now``/``last-modified`` and apply a ``date-format`` style in the
+    document's ``lang``, as Quarto does (CLDR's patterns, through Babel): ``long`` is
+    "November 27, 2026" in English and "27 novembre 2026" in French."""
     when: dt.datetime | dt.date | None = None
     if value == "today":
         when = now().date()
@@ -55,12 +76,14 @@ def format_date(value: Any, style: str | None, path: Path) -> Any:
         return value
     if style is None:
         style = "long"
-    pattern = _STYLES.get(style)
-    if pattern is None:
+    if style not in _STYLES:
         raise InputError(path, f"date-format {style!r} is not one of {', '.join(_STYLES)}")
-    text = when.strftime(
-        pattern.replace("{day}", str(when.day)).replace("{month}", str(when.month))
-    )
+    if style == "iso":
+        text = when.strftime("%Y-%m-%d")
+    else:
+        from babel.dates import format_date as cldr_date
+
+        text = cldr_date(when, style, locale=_locale(lang))
     if value == "now" and isinstance(when, dt.datetime):
         text += when.strftime(" %H:%M")
     return text
@@ -81,16 +104,24 @@ def for_format(doc: Document, target: str) -> dict[str, Any]:
 def pandoc_metadata(doc: Document, meta: dict[str, Any]) -> dict[str, Any]:
     """What pandoc sees as metadata (title block fields and the like), dates resolved."""
     out = {k: v for k, v in meta.items() if k not in _ENGINE_KEYS}
+    lang = language.lang_of(meta)
+    words = language.words(meta)
     if "date" in out:
-        out["date"] = format_date(out["date"], meta.get("date-format"), doc.path)
+        out["date"] = format_date(out["date"], meta.get("date-format"), doc.path, lang)
         # Quarto labels the date of its title block ("Published" unless `language:` renames
         # it); pandoc's templates show the bare date, so the label goes before it.
-        language = meta.get("language")
-        label = language.get("title-block-published") if isinstance(language, dict) else None
+        given = meta.get("language")
+        label = given.get("title-block-published") if isinstance(given, dict) else None
         if isinstance(label, str) and label:
             out["date"] = f"{label} {out['date']}"
     for key in ("toc", "number-sections", "toc-depth", "embed-resources"):
         out.pop(key, None)
+    # Quarto titles the table of contents in the document's language; pandoc's HTML template
+    # shows no title unless given one, and typst titles it "Contents" in English. An English
+    # document keeps pandoc's (see DIFFERENCES.md); another language gets Quarto's words.
+    if meta.get("toc") and "toc-title" not in out and language.primary(lang) != "en":
+        out["toc-title"] = words["toc-title-document"]
+    out["of-words"] = {key: words[key] for key in _FILTER_WORDS}
     if "title" not in out:
         out["pagetitle"] = doc.name
     return out

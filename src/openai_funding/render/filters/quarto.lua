@@ -2,11 +2,16 @@
 The parts of Quarto's own Lua filters the offline backend needs, for pandoc's html5 and typst
 writers: figure and table floats with captions and numbers, @fig-/@tbl- cross-references,
 callouts, and HTML tables turned into real tables for typst (whose writer drops raw HTML).
+The words it writes ("Figure", "Table", "Section", callout titles) come from the metadata key
+`of-words` (render/language.py: Quarto's words for the document's `lang`); in typst they are
+also set as the supplements of figures, tables and headings, which typst would otherwise word
+itself (in French: "Fig.", "Tableau", "Chapitre").
 ]]
 
 local is_html = FORMAT:match("html") ~= nil
 local is_typst = FORMAT == "typst"
 local names = { fig = "Figure", tbl = "Table", sec = "Section" }
+local callout_titles = {}
 local number_sections = false
 local section_counters = {}
 local counters = { fig = 0, tbl = 0 }
@@ -197,7 +202,7 @@ local function callouts(div)
     title = content[1].content
     content:remove(1)
   else
-    title = pandoc.Inlines({ pandoc.Str(kind:sub(1, 1):upper() .. kind:sub(2)) })
+    title = pandoc.Inlines({ pandoc.Str(callout_titles[kind] or (kind:sub(1, 1):upper() .. kind:sub(2))) })
   end
   if is_typst then
     local color = callout_colors[kind]
@@ -236,13 +241,46 @@ local function images(img)
   end
 end
 
+-- 7. typst: the supplements of figures, tables and headings (what "@fig-x" and captions say)
+-- and the caption separator, in the document's words rather than typst's own.
+local function typst_words(doc)
+  if not is_typst then
+    return nil
+  end
+  local rules = {
+    "#show figure.where(kind: image): set figure(supplement: " .. typst_string(names.fig) .. ")",
+    "#show figure.where(kind: table): set figure(supplement: " .. typst_string(names.tbl) .. ")",
+    "#set heading(supplement: " .. typst_string(names.sec) .. ")",
+    '#set figure.caption(separator: ": ")',
+  }
+  doc.blocks:insert(1, pandoc.RawBlock("typst", table.concat(rules, "\n")))
+  return doc
+end
+
+local function read_words(words)
+  if words == nil then
+    return
+  end
+  local function word(key)
+    return words[key] and pandoc.utils.stringify(words[key]) or nil
+  end
+  names.fig = word("crossref-fig-title") or names.fig
+  names.tbl = word("crossref-tbl-title") or names.tbl
+  names.sec = word("crossref-sec-prefix") or names.sec
+  for kind, _ in pairs(callout_colors) do
+    callout_titles[kind] = word("callout-" .. kind .. "-title")
+  end
+end
+
 return {
   {
     Meta = function(meta)
       docdir = meta["of-docdir"] and pandoc.utils.stringify(meta["of-docdir"])
       number_sections = meta["of-number-sections"] == true
+      read_words(meta["of-words"])
       meta["of-docdir"] = nil
       meta["of-number-sections"] = nil
+      meta["of-words"] = nil
       return meta
     end,
   },
@@ -251,4 +289,5 @@ return {
   { Div = floats },
   numbering,
   { Cite = refs },
+  { Pandoc = typst_words },
 }
