@@ -25,9 +25,18 @@ if os.environ.get("OF_FAKE") == "fail":
     sys.exit(1)
 src = Path(argv[1])
 fmt = argv[argv.index("--to") + 1]
+ext = {{"html": ".html", "typst": ".pdf"}}[fmt]
+if src.is_dir():  # a project: each listed document at its path under --output-dir, as Quarto
+    import yaml
+
+    listed = yaml.safe_load((src / "_quarto.yml").read_text())["project"]["render"]
+    for entry in listed:
+        out = Path(argv[argv.index("--output-dir") + 1]) / Path(entry).with_suffix(ext)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(f"{{fmt}} of {{entry}}")
+    sys.exit(0)
 out = Path(argv[argv.index("--output-dir") + 1]) / os.environ.get("OF_FAKE_SUBDIR", "")
 out.mkdir(parents=True, exist_ok=True)
-ext = {{"html": ".html", "typst": ".pdf"}}[fmt]
 (out / (src.stem + ext)).write_text(f"{{fmt}} of {{src.name}}")
 """
 
@@ -104,3 +113,45 @@ def test_file_inside_a_project_is_found_where_quarto_puts_it(
     assert calls(fake_quarto)[0]["argv"][:2] == ["render", str(doc)]
     assert result.files == (project / "chapters" / "one.html",)
     assert (project / "chapters" / "one.html").read_text() == "html of one.qmd"
+
+
+def _two_editions(tmp_path: Path) -> Path:
+    """A project rendering ``index.qmd`` and ``fr/index.qmd``, as the report does."""
+    project = tmp_path / "proj"
+    (project / "fr").mkdir(parents=True)
+    (project / "_quarto.yml").write_text(
+        "project:\n  render:\n    - index.qmd\n    - fr/index.qmd\n", encoding="utf-8"
+    )
+    (project / "index.qmd").write_text("Hi.\n", encoding="utf-8")
+    (project / "fr" / "index.qmd").write_text("---\nlang: fr\n---\n\nSalut.\n", encoding="utf-8")
+    return project
+
+
+def test_project_document_in_a_subfolder_keeps_its_path(fake_quarto: Path, tmp_path: Path) -> None:
+    """Two documents named index.qmd: each output is taken from its own project path, not
+    found by name (which would be ambiguous)."""
+    project = _two_editions(tmp_path)
+    out = tmp_path / "public"
+    result = render(project, engine="quarto", output_dir=out, log=lambda _m: None)
+    assert sorted(result.files) == [
+        out / "fr" / "index.html",
+        out / "fr" / "index.pdf",
+        out / "index.html",
+        out / "index.pdf",
+    ]
+    assert (out / "fr" / "index.html").read_text() == "html of fr/index.qmd"
+    assert (out / "index.pdf").read_text() == "typst of index.qmd"
+    assert [c["argv"][:2] for c in calls(fake_quarto)] == [["render", str(project)]] * 2
+
+
+def test_one_edition_of_a_project_rendered_alone(
+    fake_quarto: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``fr/index.qmd`` alone: Quarto writes it at its project path, ``fr/index.html`` under
+    --output-dir; it is published at ``index.html`` of the output folder."""
+    project = _two_editions(tmp_path)
+    monkeypatch.setenv("OF_FAKE_SUBDIR", "fr")
+    out = tmp_path / "public"
+    result = render(project / "fr" / "index.qmd", to="html", output_dir=out, log=lambda _m: None)
+    assert result.files == (out / "index.html",)
+    assert (out / "index.html").read_text() == "html of index.qmd"

@@ -116,7 +116,7 @@ def render(
     rels = [f.relative_to(base).with_suffix("") for f in files]
     if used == "quarto":
         result_files, timings = quarto.render_with_quarto(
-            path, files, rels, targets, out_dir, env=env, metadata=metadata, log=log
+            path, files, rels, targets, out_dir, env=env, metadata=metadata, log=log, root=root
         )
         timings["total"] = time.perf_counter() - started
         return RenderResult(tuple(result_files), used, timings)

@@ -42,16 +42,25 @@ def command(
     ]
 
 
-def _produced(dest: Path, rel: Path, target: str, document: Path) -> Path:
-    """Where Quarto put ``rel``'s output: at ``rel`` under ``dest``, or, for a file inside a
-    project, at its path relative to the project root (found by name)."""
-    produced = dest / rel.with_suffix(f".{target}")
-    if produced.is_file():
-        return produced
-    found = sorted(dest.rglob(produced.name))
+def _produced(
+    dest: Path, rel: Path, target: str, document: Path, root: Path | None = None
+) -> Path:
+    """Where Quarto put the output of ``document`` (``rel`` is its path, without suffix, under
+    what was rendered). Rendering a project, Quarto writes each document at its path relative to
+    the project root (``fr/index.qmd`` gives ``fr/index.html``); rendering one file of a project,
+    also at its project-relative path, so ``rel`` (``index``) is then looked for there
+    (``fr/index.html``), and, failing both, by name when only one file has it."""
+    suffix = f".{target}"
+    candidates = [dest / rel.with_suffix(suffix)]
+    if root is not None and document.is_relative_to(root):
+        candidates.append(dest / document.relative_to(root).with_suffix(suffix))
+    for produced in candidates:
+        if produced.is_file():
+            return produced
+    found = sorted(dest.rglob(candidates[0].name))
     if len(found) == 1:
         return found[0]
-    raise RenderError(document, f"quarto did not write {produced.name}", stage="quarto")
+    raise RenderError(document, f"quarto did not write {candidates[-1].name}", stage="quarto")
 
 
 def render_with_quarto(
@@ -64,8 +73,10 @@ def render_with_quarto(
     env: Mapping[str, str] | None,
     log: Callable[[str], object],
     metadata: Mapping[str, str] | None = None,
+    root: Path | None = None,
 ) -> tuple[list[Path], dict[str, float]]:
-    """Run Quarto once per target into a staging folder, then publish the expected files."""
+    """Run Quarto once per target into a staging folder, then publish the expected files:
+    ``files[i]`` at ``out_dir/rels[i].<target>`` (``root`` is the project root, if any)."""
     timings: dict[str, float] = {}
     with staging(out_dir) as stage:
         moves: dict[Path, Path] = {}
@@ -87,10 +98,9 @@ def render_with_quarto(
                 raise RenderError(
                     files[0], tail or f"quarto exited {proc.returncode}", stage="quarto"
                 )
-            for rel in rels:
-                moves[_produced(dest, rel, target, files[0])] = out_dir / rel.with_suffix(
-                    f".{target}"
-                )
+            for file, rel in zip(files, rels, strict=True):
+                produced = _produced(dest, rel, target, file, root)
+                moves[produced] = out_dir / rel.with_suffix(f".{target}")
             timings[f"quarto {target}"] = time.perf_counter() - t
         written = publish(moves)
     return written, timings
