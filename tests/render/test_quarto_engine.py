@@ -144,8 +144,9 @@ def test_project_document_in_a_subfolder_keeps_its_path(fake_quarto: Path, tmp_p
     assert [c["argv"][:2] for c in calls(fake_quarto)] == [["render", str(project)]] * 2
 
 
+@pytest.mark.usefixtures("fake_quarto")
 def test_one_edition_of_a_project_rendered_alone(
-    fake_quarto: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``fr/index.qmd`` alone: Quarto writes it at its project path, ``fr/index.html`` under
     --output-dir; it is published at ``index.html`` of the output folder."""

@@ -1,7 +1,7 @@
 """What makes the published site findable and citable: the licence, ``CITATION.cff``, the rule
-suites, one archive of the whole package with its sha256, and in the page a schema.org
-``Dataset`` (JSON-LD) and a ``<meta name="description">`` that data catalogues and search
-engines read.
+suites, one archive of the whole package with its sha256, and in each edition's page a
+schema.org ``Dataset`` (JSON-LD), a ``<meta name="description">`` that data catalogues and
+search engines read, and ``<link rel="alternate" hreflang>`` to every edition.
 
 The archive's entries are sorted and stamped with the build date, so the same inputs give the
 same bytes.
@@ -16,6 +16,7 @@ import json
 import re
 import shutil
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -106,13 +107,27 @@ def temporal_coverage(package: Package) -> str | None:
     return f"{min(dates).isoformat()}/{package.as_of.isoformat()}"
 
 
-def dataset(package: Package, files: list[str]) -> dict[str, Any]:
-    """The schema.org ``Dataset`` that describes the package and its downloads."""
+def languages(package: Package) -> list[str]:
+    """The languages of the package's text: English (the descriptor, the tables' own text),
+    then those of its sources (``sources.csv`` ``language``), whose quotes it holds verbatim."""
+    from openai_funding.exports import columns
+
+    found: set[str] = set()
+    res = package.tabular.get("sources")
+    if res is not None and "language" in res.fields:
+        found = {str(v) for v in columns(res, package.base)["language"] if v}
+    return ["en", *sorted(found - {"en"})]
+
+
+def dataset(package: Package, files: list[str], base: str = "") -> dict[str, Any]:
+    """The schema.org ``Dataset`` that describes the package and its downloads; without a
+    ``homepage`` in the descriptor, download addresses are relative, prefixed with ``base``
+    (``../`` for a page one folder down)."""
     raw = package.raw
     homepage = raw.get("homepage")
 
     def url(rel: str) -> str:
-        return f"{str(homepage).rstrip('/')}/{rel}" if homepage else rel
+        return f"{str(homepage).rstrip('/')}/{rel}" if homepage else f"{base}{rel}"
 
     out: dict[str, Any] = {
         "@context": "https://schema.org/",
@@ -122,6 +137,7 @@ def dataset(package: Package, files: list[str]) -> dict[str, Any]:
         "description": raw.get("description"),
         "version": raw.get("version"),
         "keywords": list(raw.get("keywords", ())),
+        "inLanguage": languages(package),
         "license": next((lic.get("path") for lic in raw.get("licenses", ())), None),
         "isAccessibleForFree": True,
         "creator": [
@@ -148,22 +164,48 @@ def dataset(package: Package, files: list[str]) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, [], "")}
 
 
-def head_tags(package: Package, files: list[str]) -> str:
-    """The ``<meta name="description">`` and the JSON-LD ``<script>`` for the page's head."""
-    description = html.escape(str(package.raw.get("description", "")), quote=True)
-    data = json.dumps(dataset(package, files), ensure_ascii=False, indent=1)
+def head_tags(
+    package: Package,
+    files: list[str],
+    *,
+    base: str = "",
+    description: str | None = None,
+    alternates: Sequence[tuple[str, str]] = (),
+) -> str:
+    """The ``<meta name="description">`` (``description``, else the descriptor's; none when
+    ``description`` is empty), the ``hreflang`` links (``(language, address)`` pairs) and the
+    JSON-LD ``<script>`` for a page's head."""
+    text = str(package.raw.get("description", "")) if description is None else description
+    data = json.dumps(dataset(package, files, base), ensure_ascii=False, indent=1)
     data = data.replace("</", "<\\/")  # nothing in the data can close the script element
-    return (
-        f'<meta name="description" content="{description}" />\n'
-        f'<script type="application/ld+json">\n{data}\n</script>\n'
-    )
+    out = f'<meta name="description" content="{html.escape(text, quote=True)}" />\n' if text else ""
+    for lang, href in alternates:
+        out += (
+            f'<link rel="alternate" hreflang="{html.escape(lang, quote=True)}" '
+            f'href="{html.escape(href, quote=True)}" />\n'
+        )
+    return out + f'<script type="application/ld+json">\n{data}\n</script>\n'
 
 
-def make_findable(page: Path, package: Package, files: list[str]) -> None:
-    """Add the description and the Dataset at the start of the page's ``<head>`` (the first
-    ``<head>`` of the file: later ones are inside the embedded scripts' strings), or at the
-    start of a page without one (where a browser puts them in the head it implies)."""
+def make_findable(
+    page: Path,
+    package: Package,
+    files: list[str],
+    *,
+    base: str = "",
+    description: str | None = None,
+    alternates: Sequence[tuple[str, str]] = (),
+) -> None:
+    """Add the description, the ``hreflang`` links and the Dataset (see :func:`head_tags`) at
+    the start of the page's ``<head>`` (the first ``<head>`` of the file: later ones are inside
+    the embedded scripts' strings), or at the start of a page without one (where a browser puts
+    them in the head it implies). A page whose head already has a meta description (from its
+    document's ``description:``) keeps it and gets no second one."""
     text = page.read_text(encoding="utf-8")
     match = re.search(r"<head[^>]*>\n?", text)
     at = match.end() if match else 0
-    page.write_text(text[:at] + head_tags(package, files) + text[at:], encoding="utf-8")
+    head = text[at : text.find("</head>", at)] if match and "</head>" in text[at:] else ""
+    if re.search(r"<meta\s+name=\"description\"", head):
+        description = ""
+    tags = head_tags(package, files, base=base, description=description, alternates=alternates)
+    page.write_text(text[:at] + tags + text[at:], encoding="utf-8")

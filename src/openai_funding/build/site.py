@@ -1,13 +1,17 @@
 """``openai-funding build``: validate, render the report, and publish ``_site/`` atomically.
 
-``_site/`` holds ``index.html`` (self-contained), ``openai-funding.pdf``, ``datapackage.json``
+``_site/`` holds the report's editions (:data:`EDITIONS`): in English ``index.html``
+(self-contained) and ``openai-funding.pdf``, in French ``fr/index.html`` and
+``fr/openai-funding.pdf``; then ``datapackage.json``
 with ``data/*.csv``, ``validation.json``, the typed exports (``parquet/*.parquet``,
 ``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`), and what
 makes it citable (:mod:`~openai_funding.build.release`): ``LICENSE``, ``CITATION.cff``,
 ``suites/*.json`` with the frames they run on (``views/*.parquet``: :mod:`~.views`),
 loading recipes generated from the schemas (``recipes/``: :mod:`~openai_funding.package.recipes`),
-``openai-funding-<version>.zip`` and its ``.sha256``; the page carries a
-schema.org ``Dataset`` and a meta description. The build
+``openai-funding-<version>.zip`` and its ``.sha256``. Each page carries a schema.org
+``Dataset`` (its download addresses relative to the page), a meta description (the
+descriptor's in English; in French, the French document's title and subtitle) and
+``hreflang`` links to every edition. The build
 
 - refuses to publish from invalid data, and says why (exit 1);
 - skips everything when no input changed (content hashes of the data, the report sources, the
@@ -23,6 +27,7 @@ schema.org ``Dataset`` and a meta description. The build
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import tempfile
 from pathlib import Path
@@ -53,6 +58,10 @@ from openai_funding.package.hashing import file_digest, write_json_atomic
 from openai_funding.package.recipes import recipes
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
+#: The report's editions: (language, folder in ``_site/`` and in ``report/``), the main one first.
+#: Each is ``report/<folder>/index.qmd``, published as ``<folder>/index.html`` and
+#: ``<folder>/openai-funding.pdf``; ``_quarto.yml`` lists the same documents.
+EDITIONS = (("en", ""), ("fr", "fr"))
 
 
 class BuildError(Exception):
@@ -119,8 +128,14 @@ def build(
             (site / "data").mkdir(parents=True)
             validation = validate_for_site(package, site, work, log)
             _render(root, stage / "render", validation, epoch, engine, log, package.as_of)
-            shutil.copyfile(stage / "render" / "index.html", site / "index.html")
-            shutil.copyfile(stage / "render" / "index.pdf", site / "openai-funding.pdf")
+            for _lang, folder in EDITIONS:
+                (site / folder).mkdir(exist_ok=True)
+                shutil.copyfile(
+                    stage / "render" / folder / "index.html", site / folder / "index.html"
+                )
+                shutil.copyfile(
+                    stage / "render" / folder / "index.pdf", site / folder / "openai-funding.pdf"
+                )
             shutil.copyfile(package.path, site / "datapackage.json")
             for res in package.resources:
                 shutil.copyfile(root / str(res.path), site / str(res.path))
@@ -133,13 +148,51 @@ def build(
             for name, text in recipes(package).items():
                 (site / "recipes" / name).write_text(text, encoding="utf-8")
             write_archive(package, site, int(epoch))
-            make_findable(site / "index.html", package, downloads(site))
+            _make_pages_findable(root, site, package)
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     log(f"published {output}")
     return output
+
+
+def edition_links(folder: str) -> list[tuple[str, str]]:
+    """The ``hreflang`` links of the page in ``folder``: every edition (itself too, as search
+    engines ask) by a relative address, and ``x-default``, the main edition."""
+    here = folder or "."
+    links = [
+        (lang, posixpath.relpath(posixpath.join(other or ".", "index.html"), here))
+        for lang, other in EDITIONS
+    ]
+    return [*links, ("x-default", links[0][1])]
+
+
+def _description(root: Path, lang: str, folder: str) -> str | None:
+    """The meta description of an edition: the descriptor's (``None``) for the main edition,
+    whose language it is written in; for another, its document's title and subtitle."""
+    if lang == EDITIONS[0][0]:
+        return None
+    from openai_funding.render.qmd import split_front_matter
+
+    path = root / "report" / folder / "index.qmd"
+    front, _body, _line = split_front_matter(path.read_text(encoding="utf-8"), path)
+    parts = [str(front[k]).strip().rstrip(".") for k in ("title", "subtitle") if front.get(k)]
+    return ". ".join(parts) + "." if parts else None
+
+
+def _make_pages_findable(root: Path, site: Path, package: Package) -> None:
+    """The Dataset, the meta description and the ``hreflang`` links in each edition's page."""
+    files = downloads(site)
+    for lang, folder in EDITIONS:
+        make_findable(
+            site / folder / "index.html",
+            package,
+            files,
+            base="../" * len(Path(folder).parts),
+            description=_description(root, lang, folder),
+            alternates=edition_links(folder),
+        )
 
 
 def _unchanged(record: Path, inputs: str, output: Path) -> bool:

@@ -42,9 +42,7 @@ def command(
     ]
 
 
-def _produced(
-    dest: Path, rel: Path, target: str, document: Path, root: Path | None = None
-) -> Path:
+def _produced(dest: Path, rel: Path, target: str, document: Path, root: Path | None = None) -> Path:
     """Where Quarto put the output of ``document`` (``rel`` is its path, without suffix, under
     what was rendered). Rendering a project, Quarto writes each document at its path relative to
     the project root (``fr/index.qmd`` gives ``fr/index.html``); rendering one file of a project,
