@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from openai_funding.build.input_hash import validation_hash, validation_inputs
+from buildrepo import make_repo
+from openai_funding.build.input_hash import site_hash, validation_hash, validation_inputs
 from openai_funding.checks.rules.suites import CHECKOUT_SUITES
 from openai_funding.package.descriptor import read_package
 from support import Edit
@@ -57,3 +58,19 @@ def test_hash_covers_the_suites_actually_run(package_copy: Path) -> None:
     suite.write_text(suite.read_text(encoding="utf-8") + " ", encoding="utf-8")
     assert validation_hash(package, rules=True) != before
     assert not set(checkout) & set(validation_inputs(package))
+
+
+@pytest.mark.parametrize("edited", ["index.qmd", "fr/index.qmd", "_quarto.yml"])
+def test_site_hash_covers_every_edition_of_the_report(tmp_path: Path, edited: str) -> None:
+    """A change to either edition of the report (English, or French in ``report/fr/``) or to
+    the project's settings makes the next build render again."""
+    repo = make_repo(tmp_path / "repo")
+    package = read_package(repo / "datapackage.json")
+
+    def current() -> str:
+        return site_hash(package, repo, engine="offline", epoch="0")
+
+    before = current()
+    with (repo / "report" / edited).open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    assert current() != before

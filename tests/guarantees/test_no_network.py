@@ -51,5 +51,6 @@ def test_validate_and_build_pass_without_network(tmp_path: Path) -> None:
     assert validated.returncode == 0, validated.stdout + validated.stderr
     built = run(offline(*cli("build")), repo, SOURCE_DATE_EPOCH=EPOCH)
     assert built.returncode == 0, built.stdout + built.stderr
-    assert (repo / "_site" / "index.html").stat().st_size > 100_000
-    assert (repo / "_site" / "openai-funding.pdf").read_bytes().startswith(b"%PDF")
+    for edition in ("", "fr"):  # the English report and the French one
+        assert (repo / "_site" / edition / "index.html").stat().st_size > 100_000
+        assert (repo / "_site" / edition / "openai-funding.pdf").read_bytes().startswith(b"%PDF")

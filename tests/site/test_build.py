@@ -48,6 +48,37 @@ KEY_NUMBERS = [
 ]
 
 
+#: The report's editions: the page (under _site/), its language and what a reader sees in it
+#: that the engine writes in that language (the table of contents' title in the HTML, the title
+#: block's date, the names of figures and tables), whatever the content's own words.
+EDITIONS = {
+    "index.html": {
+        "lang": "en",
+        "pdf": "openai-funding.pdf",
+        "other": "fr/index.html",
+        "toc": None,
+        "date": "Data as of 2026-11-27",
+        "html": ["Figure\u00a01:", "Table\u00a01:"],
+        "pdf words": ["Contents", "Data as of 2026-11-27", "Figure 4", "Table 10"],
+    },
+    "fr/index.html": {
+        "lang": "fr",
+        "pdf": "fr/openai-funding.pdf",
+        "other": "index.html",
+        "toc": "Table des matières",
+        "date": "Données à jour au 27 novembre 2026",
+        "html": ["Figure\u00a01:", "Tableau\u00a01:"],
+        "pdf words": [
+            "Table des matières",
+            "Données à jour au 27 novembre 2026",
+            "Figure 4",
+            "Tableau 10",
+        ],
+    },
+}
+each_edition = pytest.mark.parametrize("page", list(EDITIONS))
+
+
 def quiet(_: str) -> None:
     """A build log that prints nothing."""
 
@@ -77,6 +108,7 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     assert files == sorted(
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
+        + ["fr/index.html", "fr/openai-funding.pdf"]
         + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff"]
         + ["openai-funding-0.2.0.zip", "openai-funding-0.2.0.zip.sha256"]
         + ["views/datapackage.json"]
@@ -113,24 +145,78 @@ def test_html_has_every_section_and_key_number(built: Path) -> None:
     assert all(fig.find("figcaption") for fig in soup.select("figure"))
 
 
-def test_html_references_nothing_outside_itself(built: Path) -> None:
-    soup = BeautifulSoup(
-        (built / "_site" / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+@each_edition
+def test_html_references_nothing_outside_itself(built: Path, page: str) -> None:
+    soup = BeautifulSoup((built / "_site" / page).read_text(encoding="utf-8"), "html.parser")
     for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
         for node in soup.find_all(tag):
             value = node.get(attr)
+            if tag == "link" and node.get("rel") == ["alternate"]:
+                continue  # a link to the other edition, not a resource (see the test below)
             assert value is None or value.startswith("data:"), (tag, value)
 
 
-def test_page_describes_the_dataset_for_catalogues(built: Path) -> None:
+@each_edition
+def test_html_is_in_its_editions_language(built: Path, page: str) -> None:
+    edition = EDITIONS[page]
+    html = (built / "_site" / page).read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.html["lang"] == edition["lang"]
+    toc = soup.select_one("#toc-title")
+    assert (toc.get_text() if toc else None) == edition["toc"]
+    assert " ".join(soup.select_one("p.date").get_text().split()) == edition["date"]
+    captions = [f.get_text(" ", strip=True) for f in soup.select("figcaption, caption")]
+    for word in edition["html"]:
+        assert any(c.startswith(word) for c in captions), (word, captions[:3])
+
+
+@each_edition
+def test_editions_link_each_other_inside_the_site(built: Path, page: str) -> None:
+    """Both pages name both editions (``hreflang``, itself included, and ``x-default``: the
+    English one), and the prose links the other edition and its PDF; every relative address of
+    the page (the downloads too) resolves to a file of ``_site/``."""
+    out = (built / "_site").resolve()
+    here = (out / page).parent
+    edition = EDITIONS[page]
+    other = EDITIONS[edition["other"]]
+    soup = BeautifulSoup((out / page).read_text(encoding="utf-8"), "html.parser")
+    alternates = {
+        link["hreflang"]: (here / link["href"]).resolve()
+        for link in soup.head.find_all("link", rel="alternate")
+    }
+    assert alternates == {
+        "en": out / "index.html",
+        "fr": out / "fr" / "index.html",
+        "x-default": out / "index.html",
+    }
+    linked = {
+        (here / a["href"].split("#")[0]).resolve()
+        for a in soup.find_all("a", href=True)
+        if not a["href"].startswith(("#", "http:", "https:", "mailto:", "data:"))
+    }
+    assert out / edition["other"] in linked
+    assert out / other["pdf"] in linked
+    for target in sorted({*alternates.values(), *linked}):
+        assert target.is_relative_to(out), target
+        assert target.is_file(), target
+
+
+@each_edition
+def test_page_describes_the_dataset_for_catalogues(built: Path, page: str) -> None:
     """schema.org Dataset (JSON-LD) and a meta description: what search engines and data
-    catalogues read; every download it lists is in the site with its format."""
+    catalogues read; every download it lists is in the site, from the page, with its format.
+    The French page's description is in French (its title and subtitle)."""
     out = built / "_site"
-    soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((out / page).read_text(encoding="utf-8"), "html.parser")
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     (meta,) = soup.head.find_all("meta", attrs={"name": "description"})
-    assert meta["content"] == descriptor["description"]
+    if EDITIONS[page]["lang"] == "en":
+        assert meta["content"] == descriptor["description"]
+    else:
+        assert meta["content"] == (
+            "La levée de fonds de 110 milliards de dollars d’OpenAI. "
+            "Investisseurs, tranches, accords et les sources de chaque chiffre."
+        )
     (script,) = soup.head.find_all("script", attrs={"type": "application/ld+json"})
     dataset = json.loads(script.string)
     assert dataset["@type"] == "Dataset"
@@ -141,9 +227,15 @@ def test_page_describes_the_dataset_for_catalogues(built: Path) -> None:
     assert dataset["temporalCoverage"] == "2024-10-02/2026-11-27"
     assert dataset["dateModified"] == descriptor["asOf"]
     assert dataset["identifier"] == descriptor["id"]
-    formats = {d["contentUrl"]: d["encodingFormat"] for d in dataset["distribution"]}
+    assert dataset["inLanguage"] == ["en", "fr", "ja"]  # the package's text and its quotes'
+    up = "../" * page.count("/")
+    assert all(d["contentUrl"].startswith(up) for d in dataset["distribution"])
+    formats = {
+        d["contentUrl"].removeprefix(up): d["encodingFormat"] for d in dataset["distribution"]
+    }
     for rel in formats:
-        assert (out / rel).is_file(), rel
+        assert (out / page).parent.joinpath(up, rel).resolve().is_file(), rel
+    assert formats["fr/openai-funding.pdf"] == formats["openai-funding.pdf"] == "application/pdf"
     assert formats["openai-funding-0.2.0.zip"] == "application/zip"
     assert formats["openai-funding.sqlite"] == "application/vnd.sqlite3"
     assert formats["parquet/rounds.parquet"] == "application/vnd.apache.parquet"
@@ -178,17 +270,29 @@ def test_pdf_has_every_section_and_key_number(built: Path) -> None:
         assert section in text, section
     for number in KEY_NUMBERS:
         assert number in text, number
-    assert "Figure 4" in text
-    assert "Table 10" in text
+
+
+@each_edition
+def test_pdf_is_in_its_editions_language(built: Path, page: str) -> None:
+    edition = EDITIONS[page]
+    text = " ".join(pdf_text(built / "_site" / edition["pdf"]).split())
+    for words in edition["pdf words"]:
+        assert words in text, words
+    if edition["lang"] == "fr":  # the engine's words, not typst's own French ones
+        assert "Fig. " not in text
+        assert "Chapitre" not in text
 
 
 @pytest.mark.browser
-def test_report_in_a_real_browser(built: Path) -> None:
+@each_edition
+def test_report_in_a_real_browser(built: Path, page: str) -> None:
+    edition = EDITIONS[page]
     seen = visit(
-        built / "_site" / "index.html",
+        built / "_site" / page,
         {
             "charts": "document.querySelectorAll('div.of-chart svg').length",
             "text": "document.body.innerText",
+            "lang": "document.documentElement.lang",
         },
     )
     assert seen.charts_drawn
@@ -197,8 +301,11 @@ def test_report_in_a_real_browser(built: Path) -> None:
     assert seen.dialogs == []
     outside = [u for u in seen.requests if not u.startswith(("file://", "data:"))]
     assert outside == []
-    for number in KEY_NUMBERS:
-        assert number in seen.values["text"], number
+    assert seen.values["lang"] == edition["lang"]
+    assert edition["date"] in " ".join(seen.values["text"].split())
+    if edition["lang"] == "en":
+        for number in KEY_NUMBERS:
+            assert number in seen.values["text"], number
 
 
 #: Focus every number that carries claims; report what its evidence card shows.
