@@ -214,7 +214,7 @@ def test_summaries_are_french(fr: ReportData) -> None:
 
 def test_the_checks_table_in_french() -> None:
     french = tables.checks_table(CHECKS, language("fr"))
-    assert list(french.columns) == ["Suite", "Contrôles exécutés", "Échecs", "Résultat"]
+    assert list(french.columns) == ["Suite", "Contrôles exécutés", "Échecs", "Issue"]
     assert [row[3] for row in french.rows] == ["ÉCHEC", "réussi"]
     assert french.records == tables.checks_table(CHECKS).records
     assert count_text(1234, language("fr")) == "1\u202f234"
