@@ -149,20 +149,20 @@ def test_cells_are_french_words_and_formats(fr: ReportData) -> None:
     commitments = tables.commitments_table(fr)
     amazon = commitments.rows[0]
     assert amazon[1] == "1 sur 2"
-    assert "[15 milliards de dollars]" in amazon[2]
-    assert "[45\\,5 \\%]" in amazon[3]  # the no-break space of "45,5 %" (text folds spaces)
+    assert "[15\u00a0milliards de dollars]" in amazon[2]
+    assert "[45\\,5\u00a0\\%]" in amazon[3]  # the no-break space of "45,5 %" is kept
     assert 'data-how="engagement de l’investisseur / somme des engagements du tour' in amazon[3]
     assert "[non]" in amazon[5]
     assert commitments.rows[2][5] == "non précisé"  # Nvidia: the sources do not say
     assert "[1er avril 2026]" in commitments.rows[3][4]
     rounds = tables.rounds_table(fr)
     assert [row[1].split("]")[0].lstrip("[") for row in rounds.rows][3] == "secondaire"
-    assert "[6\\,6 milliards de dollars]" in rounds.rows[0][4]
+    assert "[6\\,6\u00a0milliards de dollars]" in rounds.rows[0][4]
     parties = tables.agreements_table(fr).rows[0][1]
     assert parties == "Nvidia \\(investisseur\\) \\; OpenAI \\(bénéficiaire\\)"
     glance = tables.glance_table(fr).rows[0]
     assert glance[1] == "27 février 2026"
-    assert "[93\\,21 milliards d’euros]" in glance[3]
+    assert "[93\\,21\u00a0milliards d’euros]" in glance[3]
     assert "montant / valorisation post-money = 110\u00a0milliards de dollars" in glance[6]
 
 
@@ -186,12 +186,12 @@ def test_later_records_are_whole_french_sentences(en: ReportData, fr: ReportData
     close = events.rows[kinds.index("Round update", 1)]
     assert close[1] == "Mise à jour du tour"
     assert re.fullmatch(
-        r"\[122 milliards de dollars\]\{[^}]*\} \\\(engagés\\\)\\, pour une valorisation "
-        r"post\\-money de \[852 milliards de dollars\]\{[^}]*\}\\\.",
+        r"\[122\u00a0milliards de dollars\]\{[^}]*\} \\\(engagés\\\)\\, pour une valorisation "
+        r"post\\-money de \[852\u00a0milliards de dollars\]\{[^}]*\}\\\.",
         close[3],
     ), close[3]
     payment = events.rows[kinds.index("Payment")]
-    assert payment[2] == "SoftBank Group \\: tranche 1 sur 3 versée"
+    assert payment[2] == "SoftBank Group\u00a0\\: tranche 1 sur 3 versée"
     report = events.rows[kinds.index("Report (not confirmed)")]
     assert report[3].startswith("Selon The New York Times\\, qui cite ")
     questions = history.questions_table(fr)
@@ -225,7 +225,7 @@ def test_the_dictionary_s_constraints_in_french(fr: ReportData) -> None:
     rows = {(r[0], r[1]): r for r in tables.full_dictionary_table(fr).rows}
     assert rows[("organizations", "org\\_id")][3] == "clé \\; obligatoire"
     kind = rows[("organizations", "kind")][3]
-    assert kind == "obligatoire \\; valeurs possibles \\: company\\, business\\-unit"
+    assert kind == "obligatoire \\; valeurs possibles\u00a0\\: company\\, business\\-unit"
 
 
 def test_a_french_page_links_up_to_the_package_s_files(en: ReportData, fr: ReportData) -> None:
@@ -245,4 +245,4 @@ def test_the_key_figures_in_french(fr: ReportData) -> None:
     ]
     assert labels[4] == f"Versé au {language('fr').long_date(fr.as_of)}"  # type: ignore[arg-type]
     block = key_figures.key_figures(fr)._repr_markdown_()
-    assert '**[110 milliards de dollars]{.claim data-claims="c026 c027"}**' in block
+    assert '**[110\u00a0milliards de dollars]{.claim data-claims="c026 c027"}**' in block
