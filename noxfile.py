@@ -141,6 +141,28 @@ def preview(session: nox.Session) -> None:
     session.run("openai-funding", "preview", *session.posargs)
 
 
+@nox.session(default=False)
+def messages(session: nox.Session) -> None:
+    """Write the report's messages to translate as a gettext template (`.build/messages.pot`,
+    for Poedit and the like); each edition's catalogs are in src/openai_funding/content/locale."""
+    install(session, LOCK, project=False)
+    Path(".build").mkdir(exist_ok=True)
+    session.run(
+        "pybabel",
+        "extract",
+        "--no-location",
+        "--omit-header",
+        "--sort-output",
+        "-k",
+        "_",
+        "-k",
+        "N_",
+        "-o",
+        ".build/messages.pot",
+        "src/openai_funding/content",
+    )
+
+
 def run_tests(session: nox.Session) -> None:
     """Run the test suite on this Python; extra arguments go to pytest."""
     system_tools(session)

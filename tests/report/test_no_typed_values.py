@@ -8,14 +8,25 @@ import re
 
 import pandas as pd
 import pytest
+from babel.messages.pofile import read_po
 
 from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.facts import eur_bn, long_date, usd_bn
+from openai_funding.content.language import language
 from support import DESCRIPTOR, ROOT
 
-MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-#: An amount as the report writes one, and a date: ``27 February 2026``, ``February 2026``, ISO.
-WRITTEN = re.compile(rf"[$€]\d[\d,.]*bn|\b(?:\d{{1,2}} )?{MONTH} \d{{4}}\b|\b\d{{4}}-\d\d-\d\d\b")
+MONTH = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+)
+#: An amount as either edition writes one, and a date: ``$110bn``, ``110 milliards de
+#: dollars``, ``27 February 2026``, ``1er avril 2026``, ``February 2026``, ISO.
+WRITTEN = re.compile(
+    r"[$€]\d[\d,.]*bn"
+    r"|\d[\d,]*[\s\u00a0]milliards? d(?:e |’)(?:dollars|euros)"
+    rf"|\b(?:\d{{1,2}}(?:er)? )?{MONTH} \d{{4}}\b"
+    r"|\b\d{4}-\d\d-\d\d\b"
+)
 #: Code in a .qmd: cells and inline expressions (what they show comes from the data); a cell's
 #: options (``#| fig-cap: ...``) are text.
 CODE = re.compile(r"```\{python\}.*?```|`\{python\}[^`]*`", re.DOTALL)
@@ -24,6 +35,7 @@ CODE = re.compile(r"```\{python\}.*?```|`\{python\}[^`]*`", re.DOTALL)
 #: one goes, so the list never rots).
 ALLOWED = {
     ("report/index.qmd", "$110bn"): "the title: Quarto evaluates no expression in front matter",
+    ("report/fr/index.qmd", "110 milliards de dollars"): "the French edition's title, likewise",
 }
 
 
@@ -33,17 +45,23 @@ def data() -> ReportData:
 
 
 def held(data: ReportData) -> set[str]:
-    """Every amount and date of the tables, as the report would write it."""
+    """Every amount and date of the tables, as either edition would write it (no-break spaces
+    as plain ones, as a typed value would have them)."""
     out: set[str] = set()
-    for frame in data.tables.values():
-        for column in frame.columns:
-            values = frame[column].dropna()
-            if column.endswith(("_usd", "_eur")) and pd.api.types.is_numeric_dtype(values):
-                write = usd_bn if column.endswith("_usd") else eur_bn
-                out |= {write(int(v)) for v in values}
-            elif pd.api.types.is_datetime64_any_dtype(values):
-                out |= {s for v in values for s in (long_date(v), f"{v:%B %Y}", f"{v:%Y-%m-%d}")}
-    return out
+    for lang in (language("en"), language("fr")):
+        for frame in data.tables.values():
+            for column in frame.columns:
+                values = frame[column].dropna()
+                if column.endswith(("_usd", "_eur")) and pd.api.types.is_numeric_dtype(values):
+                    write = usd_bn if column.endswith("_usd") else eur_bn
+                    out |= {write(int(v), lang) for v in values}
+                elif pd.api.types.is_datetime64_any_dtype(values):
+                    out |= {
+                        s
+                        for v in values
+                        for s in (long_date(v, lang), lang.month_year(v), f"{v:%Y-%m-%d}")
+                    }
+    return {s.replace("\u00a0", " ") for s in out} | out
 
 
 def qmd_texts() -> dict[str, str]:
@@ -79,6 +97,10 @@ def source_texts() -> dict[str, str]:
             and id(node) not in docstrings
         ]
         out[path.relative_to(ROOT).as_posix()] = "\n".join(strings)
+    for path in sorted((ROOT / "src" / "openai_funding" / "content" / "locale").rglob("*.po")):
+        with path.open("rb") as fh:
+            catalog = read_po(fh)
+        out[path.relative_to(ROOT).as_posix()] = "\n".join(str(m.string) for m in catalog if m.id)
     return out
 
 

@@ -128,3 +128,12 @@ def test_an_unknown_edition_is_refused() -> None:
 def test_the_catalogs_are_shipped_with_the_package() -> None:
     assert Path(CONTENT / "locale" / "fr").is_dir()
     assert language("fr").messages  # read through importlib.resources
+
+
+def test_french_no_break_spaces_survive_in_markdown() -> None:
+    from openai_funding.content.markdown import text
+
+    french = language("fr")
+    assert "\u00a0" in text(french.percent(0.131))  # "13,1 %" never breaks before the sign
+    assert "\u00a0" in text(french.usd_bn(110e9))
+    assert text("a \t\n b") == "a b"  # other white space still folds

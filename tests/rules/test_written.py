@@ -128,6 +128,7 @@ def test_rejects_malformed_numbers(text: str) -> None:
         ("April", "2026-04-01", "month"),
         ("October", "2026-10-31", "month"),
         ("Feb 27", "2026-02-27", "day"),
+        ("au plus tard le 31 mars 2026", "2026-03-31", "day"),
     ],
 )
 def test_reads_dates(text: str, canonical: str, precision: str) -> None:

@@ -175,7 +175,11 @@ def read_date(text: str, published_on: date | None = None) -> Reading | None:
             return None
         year = int(m[1]) if m[1] else published_on.year  # type: ignore[union-attr]
         return _date_reading(year, int(m[2]), int(m[3]), "day")
-    words = re.sub(r"^(?:on|le|through|until|till|jusqu'en|jusqu’en|in|en|by|d'ici)\s+", "", words)
+    words = re.sub(
+        r"^(?:on|le|through|until|till|jusqu'en|jusqu’en|in|en|by|d'ici|au plus tard le)\s+",
+        "",
+        words,
+    )
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", words):
         return _date_reading(int(m[1]), int(m[2]), int(m[3]), "day")
     if m := re.fullmatch(r"([a-zà-ÿ]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", words):

@@ -4,8 +4,14 @@ added, removed and changed (by primary key) and the fields added."""
 from __future__ import annotations
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.language import N_
 from openai_funding.content.markdown import Table, text
+from openai_funding.content.package_tables import count_text
+from openai_funding.content.tables import say
 from openai_funding.package.diff import PackageDiff, diff_packages
+
+#: A table's status since the previous release, in words (``same`` is not shown).
+STATUSES = {"added": N_("new table"), "removed": N_("removed"), "changed": N_("changed")}
 
 
 def previous_release_diff(data: ReportData) -> PackageDiff | None:
@@ -22,21 +28,31 @@ def previous_release_diff(data: ReportData) -> PackageDiff | None:
 
 def changes_summary(data: ReportData) -> str:
     """One sentence: which version the package is compared with, and how to see every cell."""
+    lang = data.lang
     diff = previous_release_diff(data)
     if diff is None:
-        return "No previous release is stored beside this copy of the package."
+        return lang._("No previous release is stored beside this copy of the package.")
     versions = {c.field: c for c in diff.properties}
-    old = versions["version"].old if "version" in versions else "the previous release"
-    return (
-        f"Compared with version {old}, record by record (by primary key). "
+    how = lang._(
         "The command openai-funding diff lists every changed cell, old and new; the CHANGELOG "
         "says why."
+    )
+    if "version" not in versions:
+        return lang._(
+            "Compared with the previous release, record by record (by primary key). {how}",
+            how=how,
+        )
+    return lang._(
+        "Compared with version {version}, record by record (by primary key). {how}",
+        version=versions["version"].old,
+        how=how,
     )
 
 
 def changes_table(data: ReportData) -> Table:
     """Per table: its status and the records added, removed and changed since the previous
     release, and the fields added."""
+    lang = data.lang
     diff = previous_release_diff(data)
     rows, records = [], []
     for res in diff.resources if diff else ():
@@ -57,15 +73,22 @@ def changes_table(data: ReportData) -> Table:
         rows.append(
             [
                 text(res.name),
-                text("new table" if res.status == "added" else res.status),
-                text(added),
-                text(removed),
-                text(len(res.changed)),
+                text(say(lang, STATUSES, res.status)),
+                text(count_text(added, lang)),
+                text(count_text(removed, lang)),
+                text(count_text(len(res.changed), lang)),
                 text(", ".join(res.fields_added)),
             ]
         )
     return Table(
-        ["Table", "Status", "Records added", "Removed", "Changed", "New fields"],
+        [
+            lang._("Table"),
+            lang._("Status"),
+            lang._("Records added"),
+            lang._("Removed"),
+            lang._("Changed"),
+            lang._("New fields"),
+        ],
         rows,
         records,
         widths=[4, 3, 2, 2, 2, 5],

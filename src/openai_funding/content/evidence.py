@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.language import N_, Language
 from openai_funding.content.marked import _ID, Marked, derived, join
 
 __all__ = ["Marked", "claimed", "claims_of", "derived", "evidence_page", "join", "tooltip"]
@@ -101,6 +102,23 @@ def claims_json(data: ReportData) -> str:
     return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+#: The words of the evidence cards (``assets/evidence.js``, which holds the English ones): how a
+#: derived value was computed, its inputs, and the links to the source and to the claim's row.
+CARD_WORDS = {
+    "computed": N_("Computed: {how}"),
+    "from": N_("From:"),
+    "source": N_("source"),
+    "claim": N_("claim {id}"),
+}
+
+
+def card_words_json(lang: Language) -> str:
+    """:data:`CARD_WORDS` in ``lang``, as JSON safe inside a ``<script>`` element; the script
+    fills ``{how}`` and ``{id}``."""
+    raw = json.dumps({k: lang._(v) for k, v in CARD_WORDS.items()}, ensure_ascii=False)
+    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def _str(value: object) -> str:
     return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value)
 
@@ -117,8 +135,16 @@ class EvidencePage:
         self.data = data
 
     def _repr_html_(self) -> str:
+        lang = self.data.lang
+        words = (
+            ""
+            if lang.code == "en"  # evidence.js holds the English words
+            else f'<script type="application/json" id="of-evidence-words">'
+            f"{card_words_json(lang)}</script>\n"
+        )
         return (
             f'<script type="application/json" id="of-claims">{claims_json(self.data)}</script>\n'
+            f"{words}"
             f"<style>\n{_asset('evidence.css')}</style>\n"
             f"<script>\n{_asset('evidence.js')}</script>\n"
             f"<script>\n{_asset('sources.js')}</script>\n"

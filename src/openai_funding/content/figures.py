@@ -9,9 +9,9 @@ import pandas as pd
 
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
-from openai_funding.content.facts import usd_bn
+from openai_funding.content.language import N_
 from openai_funding.content.network import agreement_network, links_frame
-from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
+from openai_funding.content.theme import OKABE_ITO, chart_usd_bn, flag, short_month, styled
 
 __all__ = [
     "agreement_network",
@@ -23,15 +23,21 @@ __all__ = [
 ]
 
 
+#: The kinds of tranche, in the legend's order (English; ``lang._`` gives the edition's words).
+KINDS = [N_("upfront"), N_("on conditions"), N_("scheduled instalment"), N_("timing not disclosed")]
+#: How a financing record sold its shares.
+SALES = {"primary": N_("primary (new money)"), "secondary": N_("secondary (shares sold)")}
+
+
 def _tranche_kind(row: pd.Series) -> str:
     conditional = flag(row["conditional"])
     if conditional:
-        return "on conditions"
+        return KINDS[1]
     if conditional is False:
-        return "upfront"
+        return KINDS[0]
     if row["timing_precision"] != "unspecified":
-        return "scheduled instalment"
-    return "timing not disclosed"
+        return KINDS[2]
+    return KINDS[3]
 
 
 def tranches_frame(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
@@ -43,7 +49,7 @@ def tranches_frame(data: ReportData, round_id: str | None = None) -> pd.DataFram
         {
             "investor": [names[i] for i in com["investor_org_id"]],
             "tranche": com["tranche"].astype(int),
-            "kind": com.apply(_tranche_kind, axis=1),
+            "kind": [data.lang._(k) for k in com.apply(_tranche_kind, axis=1)],
             "amount_bn": com["amount_usd"].astype(float) / 1e9,
             "share_of_round": com["amount_usd"].astype(float) / total,
             "investor_share": com["amount_usd_investment"].astype(float) / total,
@@ -62,32 +68,34 @@ def tranches_frame(data: ReportData, round_id: str | None = None) -> pd.DataFram
 def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
     """Stacked bars: each investor's commitment, split by tranche kind, with its share of the round."""
     frame = tranches_frame(data, round_id)
+    lang = data.lang
+    _ = lang._
     order = frame.groupby("investor")["amount_bn"].sum().sort_values(ascending=False).index.tolist()
     totals = frame.groupby("investor", as_index=False).agg(
         amount_bn=("amount_bn", "sum"), share=("investor_share", "first")
     )
     totals["label"] = [
-        f"{usd_bn(a * 1e9)} ({s:.1%})"
+        f"{chart_usd_bn(a * 1e9, lang)} ({lang.percent(s)})"
         for a, s in zip(totals["amount_bn"], totals["share"], strict=True)
     ]
-    kinds = ["upfront", "on conditions", "scheduled instalment", "timing not disclosed"]
+    kinds = [_(k) for k in KINDS]
     bars = (
         alt.Chart(frame)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=alt.Y("investor:N", sort=order, title=None),
-            x=alt.X("sum(amount_bn):Q", title="Commitment (US$ billions)", stack="zero"),
+            x=alt.X("sum(amount_bn):Q", title=_("Commitment (US$ billions)"), stack="zero"),
             color=alt.Color(
-                "kind:N", title="Tranche", scale=alt.Scale(domain=kinds, range=OKABE_ITO[:4])
+                "kind:N", title=_("Tranche"), scale=alt.Scale(domain=kinds, range=OKABE_ITO[:4])
             ),
             order=alt.Order("tranche:Q"),
             tooltip=[
-                alt.Tooltip("investor:N", title="Investor"),
-                alt.Tooltip("tranche:Q", title="Tranche"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("amount_bn:Q", title="US$ bn", format=",.0f"),
-                alt.Tooltip("share_of_round:Q", title="Share of round", format=".1%"),
-                alt.Tooltip("sources:N", title="Sources"),
+                alt.Tooltip("investor:N", title=_("Investor")),
+                alt.Tooltip("tranche:Q", title=_("Tranche")),
+                alt.Tooltip("kind:N", title=_("Kind")),
+                alt.Tooltip("amount_bn:Q", title=_("US$ bn"), format=",.0f"),
+                alt.Tooltip("share_of_round:Q", title=_("Share of round"), format=".1%"),
+                alt.Tooltip("sources:N", title=_("Sources")),
             ],
         )
     )
@@ -96,26 +104,29 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
         .mark_text(align="left", dx=4, fontSize=11)
         .encode(y=alt.Y("investor:N", sort=order), x="amount_bn:Q", text="label:N")
     )
-    total = usd_bn(frame["amount_bn"].sum() * 1e9)
-    parts = "; ".join(f"{r.investor} {r.label}" for r in totals.itertuples(index=False))
-    return styled(
-        (bars + labels).properties(width=WIDTH - 120, height=150),
-        f"Bar chart of the {total} round by investor: {parts}. Amazon's bar is split between "
-        "its upfront tranche and the tranche on conditions.",
+    parts = _("; ").join(
+        f"{r.investor} {lang.usd_bn(r.amount_bn * 1e9)} ({lang.percent(r.share)})"
+        for r in totals.itertuples(index=False)
     )
+    description = _(
+        "Bar chart of the {total} round by investor: {parts}. Amazon's bar is split between its "
+        "upfront tranche and the tranche on conditions.",
+        total=lang.usd_bn(frame["amount_bn"].sum() * 1e9),
+        parts=parts,
+    )
+    return styled((bars + labels).properties(height=150), description, lang)
 
 
 def valuation_frame(data: ReportData) -> pd.DataFrame:
     """One row per financing record with a valuation: date, $bn, type."""
+    lang = data.lang
     rounds = data["rounds"]
     frame = rounds[rounds["post_money_valuation_usd"].notna()].copy()
     frame["date"] = frame["closed_on"].fillna(frame["announced_on"])
     frame["valuation_bn"] = frame["post_money_valuation_usd"].astype(float) / 1e9
     frame["amount_bn"] = frame["amount_usd"].astype(float) / 1e9
-    frame["sale"] = frame["round_type"].map(
-        {"primary": "primary (new money)", "secondary": "secondary (shares sold)"}
-    )
-    frame["label"] = [usd_bn(v * 1e9) for v in frame["valuation_bn"]]
+    frame["sale"] = frame["round_type"].map({k: lang._(v) for k, v in SALES.items()})
+    frame["label"] = [chart_usd_bn(v * 1e9, lang) for v in frame["valuation_bn"]]
     frame["sources"] = [
         tooltip(data, claims_of(data, "rounds", r, "post_money_valuation_usd", "amount_usd"))
         for r in frame["round_id"]
@@ -127,27 +138,30 @@ def valuation_frame(data: ReportData) -> pd.DataFrame:
 def valuation_history(data: ReportData) -> alt.TopLevelMixin:
     """OpenAI's post-money valuation from October 2024 to the 2026 close."""
     frame = valuation_frame(data)
+    lang = data.lang
+    _ = lang._
     base = alt.Chart(frame).encode(
         x=alt.X(
             "date:T",
-            title="Date",
+            title=_("Date"),
             axis=alt.Axis(format="%b %Y"),
             scale=alt.Scale(domain=list(data.settings.valuation_axis)),
         ),
-        y=alt.Y("valuation_bn:Q", title="Post-money valuation (US$ billions)"),
+        y=alt.Y("valuation_bn:Q", title=_("Post-money valuation (US$ billions)")),
     )
     line = base.mark_line(color="#999", strokeDash=[2, 2])
     points = base.mark_point(size=90, filled=True).encode(
         color=alt.Color(
-            "sale:N", title="Sale", scale=alt.Scale(range=[OKABE_ITO[0], OKABE_ITO[3]])
+            "sale:N", title=_("Sale"), scale=alt.Scale(range=[OKABE_ITO[0], OKABE_ITO[3]])
         ),
-        shape=alt.Shape("sale:N", title="Sale"),
+        shape=alt.Shape("sale:N", title=_("Sale")),
         tooltip=[
-            alt.Tooltip("name:N", title="Record"),
-            alt.Tooltip("date:T", title="Date", format="%d %B %Y"),
-            alt.Tooltip("valuation_bn:Q", title="Valuation, US$ bn", format=",.0f"),
-            alt.Tooltip("amount_bn:Q", title="Amount, US$ bn", format=",.1f"),
-            alt.Tooltip("sources:N", title="Sources"),
+            alt.Tooltip("name:N", title=_("Record")),
+            # a d3 time format: the day, the month's full name, the year
+            alt.Tooltip("date:T", title=_("Date"), format=_("%d %B %Y")),
+            alt.Tooltip("valuation_bn:Q", title=_("Valuation, US$ bn"), format=",.0f"),
+            alt.Tooltip("amount_bn:Q", title=_("Amount, US$ bn"), format=",.1f"),
+            alt.Tooltip("sources:N", title=_("Sources")),
         ],
     )
     # Labels sit left of their point; the latest one right of it, so close points do not collide.
@@ -158,9 +172,11 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
         x="date:T", y="valuation_bn:Q", text="label:N"
     )
     steps = ", ".join(
-        f"{r.label} ({r.date:%b %Y}, {r.sale.split()[0]})" for r in frame.itertuples(index=False)
+        f"{lang.usd_bn(r.valuation_bn * 1e9)} ({short_month(r.date, lang)}, {r.sale.split()[0]})"
+        for r in frame.itertuples(index=False)
     )
     return styled(
-        (line + points + labels).properties(width=WIDTH - 60, height=260),
-        f"Line chart of OpenAI's post-money valuation: {steps}.",
+        (line + points + labels).properties(height=260),
+        _("Line chart of OpenAI's post-money valuation: {steps}.", steps=steps),
+        lang,
     )

@@ -6,15 +6,64 @@ from __future__ import annotations
 import pandas as pd
 
 from openai_funding.content.data import ReportData
-from openai_funding.content.evidence import claimed, join
+from openai_funding.content.evidence import claimed
 from openai_funding.content.facts import day_text, usd_bn
+from openai_funding.content.language import N_, Language
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.payments import tranches
+from openai_funding.content.tables import say
+
+#: The kinds of later record, as the records keep them (the same in every edition); they also
+#: order the records of one day.
+ROUND_UPDATE = N_("Round update")
+PAYMENT = N_("Payment")
+AMENDMENT = N_("Amendment")
+EVENT = N_("Event")
+REPORT = N_("Report (not confirmed)")
+#: ``rounds.amount_basis`` in words: what the amount of a round's update counts.
+AMOUNT_BASES = {"committed": N_("committed"), "funded": N_("funded")}
+#: The steps of a question's history, as the records keep them, in words; the statuses of
+#: ``question_updates`` are written without their hyphen (``partly answered``).
+STEPS = {
+    "raised": N_("raised"),
+    "report (not confirmed)": N_("report (not confirmed)"),
+    "status": N_("status"),
+    "open": N_("open"),
+    "partly answered": N_("partly answered"),
+    "answered": N_("answered"),
+}
+
+
+def _reporter(lang: Language, reported_by: str, attributed_to: object) -> str:
+    """Who reported something, and whom they cite when they do."""
+    if pd.isna(attributed_to):
+        return reported_by
+    return lang._("{reporter}, citing {source}", reporter=reported_by, source=attributed_to)
+
+
+def _round_update(lang: Language, amount: str, basis: object, post_money: str) -> str:
+    """What a round's update says: its amount, what the amount counts, the valuation."""
+    if pd.isna(basis):
+        if post_money:
+            return lang._(
+                "{amount} at {post_money} post-money.", amount=amount, post_money=post_money
+            )
+        return lang._("{amount}.", amount=amount)
+    counts = say(lang, AMOUNT_BASES, basis)
+    if post_money:
+        return lang._(
+            "{amount} ({basis}) at {post_money} post-money.",
+            amount=amount,
+            basis=counts,
+            post_money=post_money,
+        )
+    return lang._("{amount} ({basis}).", amount=amount, basis=counts)
 
 
 def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
     """What happened after the announcement, by date: closes, payments, amendments, events,
     and reports that the parties did not confirm."""
+    lang = data.lang
     round_id = round_id or data.settings.round_id
     names = data.names()
     announced = data["rounds"].set_index("round_id").loc[round_id, "announced_on"]
@@ -22,58 +71,53 @@ def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
     rounds = data["rounds"]
     for r in rounds[rounds["updates_round_id"].notna()].itertuples(index=False):
         when = r.closed_on if not pd.isna(r.closed_on) else r.status_as_of
-        basis = "" if pd.isna(r.amount_basis) else f" ({r.amount_basis})"
         post = (
             ""
             if pd.isna(r.post_money_valuation_usd)
-            else f" at {usd_bn(r.post_money_valuation_usd)} post-money"
-        )
-        post_text = (
-            ""
-            if not post
-            else join(
-                " at ",
-                claimed(
-                    data,
-                    usd_bn(r.post_money_valuation_usd),
-                    "rounds",
-                    r.round_id,
-                    "post_money_valuation_usd",
-                ),
-                " post-money",
+            else claimed(
+                data,
+                usd_bn(r.post_money_valuation_usd, lang),
+                "rounds",
+                r.round_id,
+                "post_money_valuation_usd",
             )
         )
-        amount = claimed(data, usd_bn(r.amount_usd), "rounds", r.round_id, "amount_usd")
-        day = claimed(data, day_text(when), "rounds", r.round_id, "closed_on")
-        rows.append((when, day, "Round update", r.name, join(amount, basis, post_text, ".")))
+        amount = claimed(data, usd_bn(r.amount_usd, lang), "rounds", r.round_id, "amount_usd")
+        day = claimed(data, day_text(when, lang), "rounds", r.round_id, "closed_on")
+        details = _round_update(lang, amount, r.amount_basis, post)
+        rows.append((when, day, ROUND_UPDATE, r.name, details))
     for r in tranches(data, round_id).itertuples(index=False):
         if r.paid_usd > 0:
-            what = f"{r.investor}: tranche {int(r.tranche)} of {int(r.tranche_count)} paid"
-            amount = claimed(data, usd_bn(r.paid_usd), "outcomes", r.outcome_id, "amount_usd")
-            day = claimed(data, day_text(r.paid_on), "outcomes", r.outcome_id, "occurred_on")
-            rows.append((r.paid_on, day, "Payment", what, join(amount, ".")))
+            what = lang._(
+                "{investor}: tranche {tranche} of {count} paid",
+                investor=r.investor,
+                tranche=int(r.tranche),
+                count=int(r.tranche_count),
+            )
+            amount = claimed(data, usd_bn(r.paid_usd, lang), "outcomes", r.outcome_id, "amount_usd")
+            day = claimed(data, day_text(r.paid_on, lang), "outcomes", r.outcome_id, "occurred_on")
+            rows.append((r.paid_on, day, PAYMENT, what, lang._("{amount}.", amount=amount)))
     agreements = data["agreements"]
     amended = agreements["amends_agreement_id"].notna() & (agreements["stated_on"] > announced)
     for a in agreements[amended].itertuples(index=False):
-        day = claimed(data, day_text(a.stated_on), "agreements", a.agreement_id, "stated_on")
-        rows.append((a.stated_on, day, "Amendment", a.title, a.description))
+        day = claimed(data, day_text(a.stated_on, lang), "agreements", a.agreement_id, "stated_on")
+        rows.append((a.stated_on, day, AMENDMENT, a.title, a.description))
     for e in data["events"].itertuples(index=False):
-        day = claimed(data, day_text(e.occurred_on), "events", e.event_id, "occurred_on")
-        rows.append((e.occurred_on, day, "Event", f"{names[e.org_id]}: {e.title}", e.description))
+        day = claimed(data, day_text(e.occurred_on, lang), "events", e.event_id, "occurred_on")
+        what = lang._("{organization}: {title}", organization=names[e.org_id], title=e.title)
+        rows.append((e.occurred_on, day, EVENT, what, e.description))
     for p in data["reports"].itertuples(index=False):
         if p.reported_on <= announced:
             continue
-        who = p.reported_by + (
-            f", citing {p.attributed_to}" if not pd.isna(p.attributed_to) else ""
-        )
-        day = claimed(data, day_text(p.reported_on), "reports", p.report_id, "reported_on")
+        who = _reporter(lang, p.reported_by, p.attributed_to)
+        day = claimed(data, day_text(p.reported_on, lang), "reports", p.report_id, "reported_on")
         rows.append(
-            (p.reported_on, day, "Report (not confirmed)", p.statement, f"Reported by {who}.")
+            (p.reported_on, day, REPORT, p.statement, lang._("Reported by {who}.", who=who))
         )
     rows.sort(key=lambda r: (pd.Timestamp(r[0]), r[2]))
     return Table(
-        ["Date", "Kind", "What", "Details"],
-        [[text(day), text(k), text(w), text(x)] for _, day, k, w, x in rows],
+        [lang._("Date"), lang._("Kind"), lang._("What"), lang._("Details")],
+        [[text(day), text(lang._(k)), text(w), text(x)] for _, day, k, w, x in rows],
         [{"date": pd.Timestamp(d).date(), "kind": k} for d, _, k, _, _ in rows],
         widths=[3, 3, 6, 8],
     )
@@ -82,12 +126,13 @@ def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
 def questions_table(data: ReportData) -> Table:
     """Each open question with its history, by date: raised, reported on, updated; and its
     status as of the package's date."""
-    as_of = day_text(data.as_of)
+    lang = data.lang
+    as_of = day_text(data.as_of, lang)
     reports = data["reports"]
     updates = data["question_updates"]
     rows, records = [], []
     for q in data["questions"].itertuples(index=False):
-        raised = claimed(data, day_text(q.raised_on), "questions", q.question_id, "raised_on")
+        raised = claimed(data, day_text(q.raised_on, lang), "questions", q.question_id, "raised_on")
         history: list[tuple[pd.Timestamp, str, str, str]] = [
             (q.raised_on, raised, "raised", q.notes)
         ]
@@ -96,35 +141,57 @@ def questions_table(data: ReportData) -> Table:
             & (reports["subject_id"] == q.subject_id)
         ]
         for p in about.itertuples(index=False):
-            who = p.reported_by + (
-                f", citing {p.attributed_to}" if not pd.isna(p.attributed_to) else ""
+            who = _reporter(lang, p.reported_by, p.attributed_to)
+            day = claimed(
+                data, day_text(p.reported_on, lang), "reports", p.report_id, "reported_on"
             )
-            day = claimed(data, day_text(p.reported_on), "reports", p.report_id, "reported_on")
-            history.append((p.reported_on, day, "report (not confirmed)", f"{p.statement} ({who})"))
+            said = lang._("{statement} ({who})", statement=p.statement, who=who)
+            history.append((p.reported_on, day, "report (not confirmed)", said))
         status = q.status
         mine = updates[updates["question_id"] == q.question_id].sort_values("updated_on")
         for u in mine.itertuples(index=False):
             day = claimed(
-                data, day_text(u.updated_on), "question_updates", u.update_id, "updated_on"
+                data, day_text(u.updated_on, lang), "question_updates", u.update_id, "updated_on"
             )
             history.append((u.updated_on, day, u.status.replace("-", " "), u.answer))
             status = u.status
         history.sort(key=lambda h: pd.Timestamp(h[0]))
         first = True
         for _, when, kind, what in history:
-            rows.append([text(q.question if first else ""), text(when), text(kind), text(what)])
+            rows.append(
+                [
+                    text(q.question if first else ""),
+                    text(when),
+                    text(say(lang, STEPS, kind)),
+                    text(what),
+                ]
+            )
             first = False
         rows.append(
             [
                 text(""),
                 text(as_of),
-                text("status"),
-                text(f"{status.replace('-', ' ')} as of {as_of}"),
+                text(say(lang, STEPS, "status")),
+                text(
+                    lang._(
+                        "{status} as of {day}",
+                        status=say(lang, STEPS, status.replace("-", " ")),
+                        day=as_of,
+                    )
+                ),
             ]
         )
         records.append(
             {"question_id": q.question_id, "status": status, "history": [h[2] for h in history]}
         )
     return Table(
-        ["Question", "Date", "Step", "What the sources say"], rows, records, widths=[5, 3, 3, 9]
+        [
+            lang._("Question"),
+            lang._("Date"),
+            lang._("Step"),
+            lang._("What the sources say"),
+        ],
+        rows,
+        records,
+        widths=[5, 3, 3, 9],
     )

@@ -4,7 +4,7 @@ post-money valuations and the money paid by the "as of" date."""
 from __future__ import annotations
 
 from openai_funding.content.data import ReportData
-from openai_funding.content.facts import round_facts
+from openai_funding.content.facts import day_text, round_facts
 from openai_funding.content.markdown import text
 from openai_funding.content.payments import paid_facts
 
@@ -14,14 +14,16 @@ class KeyFigures:
     post-money valuations and the money paid by the "as of" date, each with its claims."""
 
     def __init__(self, data: ReportData, round_id: str | None = None) -> None:
+        lang = data.lang
         f = round_facts(data, round_id)
         p = paid_facts(data, round_id)
+        as_of = day_text(data.as_of, lang)  # the day paid_facts counts the payments up to
         self.items = [
-            ("Data as of", p.as_of),
-            ("Amount", f.amount),
-            ("Pre-money valuation", f.pre_money),
-            ("Post-money valuation", f.post_money),
-            (f"Paid by {p.as_of}", p.paid),
+            (lang._("Data as of"), as_of),
+            (lang._("Amount"), f.amount),
+            (lang._("Pre-money valuation"), f.pre_money),
+            (lang._("Post-money valuation"), f.post_money),
+            (lang._("Paid by {day}", day=as_of), p.paid),
         ]
 
     def _repr_markdown_(self) -> str:

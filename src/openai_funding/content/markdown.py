@@ -20,6 +20,9 @@ _LINK = re.compile(r"\[(.*?)\]\(<[^>]*>\)")
 #: About how many characters of table text fit on one line of the PDF's text width.
 LINE_CHARS = 105
 _SPACE = re.compile(r"\s+")
+#: White space a value's text folds into one space: any but the no-break spaces, which French
+#: typography puts inside "13,1 %" and "110 milliards" so they never break across lines.
+_FOLD = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def text(value: object) -> str:
@@ -32,7 +35,7 @@ def text(value: object) -> str:
         return markdown  # a value that carries its claims (content.evidence.Marked)
     raw = str(value)
     raw = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch in "\t\n ")
-    return _PUNCT.sub(r"\\\1", _SPACE.sub(" ", raw).strip())
+    return _PUNCT.sub(r"\\\1", _FOLD.sub(" ", raw).strip(" \t\n\r\f\v"))
 
 
 def link(label: object, url: object) -> str:

@@ -3,6 +3,7 @@ agreements, exclusive terms marked, each organization at its place in the layout
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 import altair as alt
@@ -10,39 +11,59 @@ import pandas as pd
 
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
-from openai_funding.content.facts import long_date, quantity_text, usd_bn
-from openai_funding.content.theme import OKABE_ITO, WIDTH, flag, styled
+from openai_funding.content.facts import SHORT_QUALIFIERS, long_date, quantity_text
+from openai_funding.content.language import N_, Language
+from openai_funding.content.theme import OKABE_ITO, chart_usd_bn, flag, styled
 
-#: Short names of agreement kinds for the diagram's labels.
+#: Short names of agreement kinds for the diagram's labels (English; ``lang._`` translates).
 KIND_LABELS = {
-    "letter-of-intent": "letter of intent",
-    "cloud-spend": "AWS spend",
-    "compute-capacity": "Trainium compute",
-    "cloud-distribution": "Frontier distribution",
-    "api-exclusivity": "API hosting",
-    "product-hosting": "product hosting",
-    "ip-licence": "IP licence",
-    "amendment": "amendment",
+    "letter-of-intent": N_("letter of intent"),
+    "cloud-spend": N_("AWS spend"),
+    "compute-capacity": N_("Trainium compute"),
+    "cloud-distribution": N_("Frontier distribution"),
+    "api-exclusivity": N_("API hosting"),
+    "product-hosting": N_("product hosting"),
+    "ip-licence": N_("IP licence"),
+    "amendment": N_("amendment"),
 }
+#: How a tie is drawn, strongest first: the keys of :func:`links_frame`'s ``style`` column and
+#: the legend's labels (English; ``lang._`` translates).
+STYLES = [N_("exclusive"), N_("investment"), N_("agreement"), N_("letter of intent")]
+#: The longest line of a label, in characters: a longer tie is wrapped at its spaces, so that
+#: every label stays inside the diagram, in either language.
+LINE = 40
 
 
-def _term_text(terms: pd.DataFrame) -> str:
+def _quantity(quantity: float, unit: str, qualifier: str, lang: Language) -> str:
+    """A term's quantity, short: ``~$38bn``, ``≥10 GW`` / ``~38 Md$``, ``≥10 GW``."""
+    if unit != "USD":
+        return quantity_text(quantity, unit, qualifier, short=True, lang=lang)
+    words = SHORT_QUALIFIERS[qualifier]
+    return (lang._(words) if words else "") + chart_usd_bn(quantity, lang)
+
+
+def _term_text(terms: pd.DataFrame, lang: Language) -> str:
     return ", ".join(
-        quantity_text(t.quantity, t.unit, t.qualifier, short=True)
-        for t in terms.itertuples(index=False)
+        _quantity(t.quantity, t.unit, t.qualifier, lang) for t in terms.itertuples(index=False)
     )
+
+
+def wrapped(tie: str) -> str:
+    """A tie's label in lines of at most :data:`LINE` characters (no word cut)."""
+    return "\n".join(textwrap.wrap(tie, LINE, break_long_words=False, break_on_hyphens=False))
 
 
 def links_frame(data: ReportData) -> pd.DataFrame:
     """Who is tied to OpenAI by what, as of the announcement: one row per organization and tie."""
     names = data.names()
+    lang = data.lang
     rows = []
     inv = data["investments"][data["investments"]["round_id"] == data.settings.round_id]
     for r in inv.itertuples(index=False):
         rows.append(
             {
                 "org_id": r.investor_org_id,
-                "tie": f"invests {usd_bn(r.amount_usd)}",
+                "tie": lang._("invests {amount}", amount=chart_usd_bn(r.amount_usd, lang)),
                 "style": "investment",
                 "sources": tooltip(
                     data, claims_of(data, "investments", r.investment_id, "amount_usd")
@@ -63,12 +84,13 @@ def links_frame(data: ReportData) -> pd.DataFrame:
             if a.status == "letter-of-intent"
             else ("exclusive" if exclusive else "agreement")
         )
-        label = KIND_LABELS.get(a.kind, a.kind.replace("-", " "))
-        quantities = _term_text(terms[terms["agreement_id"] == a.agreement_id])
+        kind = KIND_LABELS.get(a.kind)
+        label = lang._(kind) if kind else a.kind.replace("-", " ")
+        quantities = _term_text(terms[terms["agreement_id"] == a.agreement_id], lang)
         if quantities:
             label += f" ({quantities})"
         if exclusive:
-            label = "exclusive " + label
+            label = lang._("exclusive {tie}", tie=label)
         ids = claims_of(data, "agreements", a.agreement_id, "stated_on", "exclusive") + [
             c
             for term in terms.loc[terms["agreement_id"] == a.agreement_id, "term_id"]
@@ -100,10 +122,12 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
     """Diagram of who is tied to whom on the day the agreements are read at, marking exclusive
     terms."""
     names = data.names()
+    lang = data.lang
+    _ = lang._
     links = links_frame(data)
     at = places(data, links["org_id"])
     # One edge per organization, drawn in its strongest style; its label lists every tie.
-    rank = {"exclusive": 0, "investment": 1, "agreement": 2, "letter of intent": 3}
+    rank = {style: n for n, style in enumerate(STYLES)}
     edges = []
     for org, group in links.groupby("org_id", sort=True):
         x, y = at[str(org)]
@@ -115,9 +139,9 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
                 "y": y,
                 "x2": 0.0,
                 "y2": 0.0,
-                "style": style,
-                "ties": "\n".join(group["tie"]),
-                "tooltip": "; ".join(group["tie"]),
+                "style": _(style),
+                "ties": "\n".join(wrapped(tie) for tie in group["tie"]),
+                "tooltip": _("; ").join(group["tie"]),
                 "sources": "; ".join(dict.fromkeys(s for s in group["sources"] if s)),
             }
         )
@@ -140,7 +164,7 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
     )
     scale_x = alt.Scale(domain=[-2.5, 2.5])
     scale_y = alt.Scale(domain=[-1.55, 1.25])
-    styles = ["exclusive", "investment", "agreement", "letter of intent"]
+    styles = [_(s) for s in STYLES]
 
     def xy(x: str = "x", y: str = "y") -> dict[str, alt.X | alt.Y]:
         return {
@@ -157,19 +181,19 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
             y2="y2:Q",
             color=alt.Color(
                 "style:N",
-                title="Tie",
+                title=_("Tie"),
                 scale=alt.Scale(
                     domain=styles, range=[OKABE_ITO[3], OKABE_ITO[0], "#888888", OKABE_ITO[1]]
                 ),
             ),
             strokeDash=alt.StrokeDash(
                 "style:N",
-                title="Tie",
+                title=_("Tie"),
                 scale=alt.Scale(domain=styles, range=[[1, 0], [1, 0], [1, 0], [5, 4]]),
             ),
             tooltip=[
-                alt.Tooltip("tooltip:N", title="Ties"),
-                alt.Tooltip("sources:N", title="Sources"),
+                alt.Tooltip("tooltip:N", title=_("Ties")),
+                alt.Tooltip("sources:N", title=_("Sources")),
             ],
         )
     )
@@ -197,9 +221,15 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
         .mark_text(fontSize=11, fontWeight="bold", dy=-22)
         .encode(**xy(), text="name:N")
     )
-    described = "; ".join(f"{names[e['org_id']]}: {e['tooltip']}" for e in edges)
+    described = _("; ").join(
+        _("{name}: {ties}", name=names[e["org_id"]], ties=e["tooltip"]) for e in edges
+    )
+    description = _(
+        "Diagram of the ties between OpenAI and its partners on {day}, exclusive terms marked: "
+        "{ties}.",
+        day=long_date(data.settings.as_of, lang),
+        ties=described,
+    )
     return styled(
-        (unit_rules + rules + circles + labels + tie_text).properties(width=WIDTH, height=420),
-        f"Diagram of the ties between OpenAI and its partners on {long_date(data.settings.as_of)}, "
-        f"exclusive terms marked: {described}.",
+        (unit_rules + rules + circles + labels + tie_text).properties(height=420), description, lang
     )

@@ -11,12 +11,27 @@ import pandas as pd
 
 from openai_funding.content.data import ReportData
 from openai_funding.content.facts import eur_bn, usd_bn
+from openai_funding.content.language import ENGLISH, N_, Language
 from openai_funding.content.markdown import Table, link, text
 from openai_funding.package.descriptor import Resource
 
+#: The curation statuses of ``claims.status`` in words.
+CLAIM_STATUSES = {
+    "PRIMARY": N_("PRIMARY"),
+    "SECONDARY": N_("SECONDARY"),
+    "IDENTIFIER": N_("IDENTIFIER"),
+}
 
-def checks_table(report: dict[str, Any]) -> Table:
-    """One row per suite: how many checks ran and how many failed, from ``validation.json``."""
+
+def count_text(n: int, lang: Language = ENGLISH) -> str:
+    """A count: digits as they are in English (``1234``), grouped by thousands in the other
+    editions (``1 234``)."""
+    return str(n) if lang.code == "en" else lang.number(n)
+
+
+def checks_table(report: Mapping[str, Any], lang: Language = ENGLISH) -> Table:
+    """One row per suite: how many checks ran and how many failed, from ``validation.json``;
+    in the words of ``lang`` (the edition's ``data.lang``)."""
     suites: dict[str, list[bool]] = {}
     for check in report.get("checks", []):
         suites.setdefault(check["suite"], []).append(bool(check["success"]))
@@ -25,53 +40,78 @@ def checks_table(report: dict[str, Any]) -> Table:
         failed = outcomes.count(False)
         records.append({"suite": suite, "run": len(outcomes), "failed": failed})
         rows.append(
-            [text(suite), text(len(outcomes)), text(failed), text("pass" if not failed else "FAIL")]
+            [
+                text(suite),
+                text(count_text(len(outcomes), lang)),
+                text(count_text(failed, lang)),
+                text(lang._("pass") if not failed else lang._("FAIL")),
+            ]
         )
-    return Table(["Suite", "Checks run", "Failed", "Outcome"], rows, records, widths=[6, 2, 2, 2])
+    return Table(
+        [lang._("Suite"), lang._("Checks run"), lang._("Failed"), lang._("Outcome")],
+        rows,
+        records,
+        widths=[6, 2, 2, 2],
+    )
 
 
 def resources_table(data: ReportData) -> Table:
     """One row per resource: file, rows, title and description, from ``datapackage.json``."""
+    lang = data.lang
     rows, records = [], []
     for res in data.descriptor["resources"]:
         count = len(data[res["name"]])
         records.append({"resource": res["name"], "rows": count})
         rows.append(
-            [text(res["name"]), text(res["path"]), text(count), text(res.get("description", ""))]
+            [
+                text(res["name"]),
+                text(res["path"]),
+                text(count_text(count, lang)),
+                text(res.get("description", "")),
+            ]
         )
-    return Table(["Resource", "File", "Rows", "Description"], rows, records, widths=[4, 5, 2, 10])
+    return Table(
+        [lang._("Resource"), lang._("File"), lang._("Rows"), lang._("Description")],
+        rows,
+        records,
+        widths=[4, 5, 2, 10],
+    )
 
 
-def _dictionary(res: Mapping[str, Any]) -> Table:
+def _dictionary(res: Mapping[str, Any], lang: Language) -> Table:
     keys = set(Resource(res).key)
     rows, records = [], []
     for f in res["schema"]["fields"]:
         c = f.get("constraints", {})
         rules = []
         if f["name"] in keys:
-            rules.append("key")
+            rules.append(lang._("key"))
         if c.get("required"):
-            rules.append("required")
+            rules.append(lang._("required"))
         if "enum" in c:
-            rules.append("one of: " + ", ".join(map(str, c["enum"])))
+            rules.append(lang._("one of: {values}", values=", ".join(map(str, c["enum"]))))
         if "minimum" in c:
-            rules.append(f"minimum {c['minimum']}")
+            rules.append(lang._("minimum {value}", value=c["minimum"]))
         records.append({"field": f["name"], "type": f["type"]})
         rows.append(
             [
                 text(f["name"]),
                 text(f["type"]),
-                text("; ".join(rules)),
+                text(lang._("; ").join(rules)),
                 text(f.get("description", "")),
             ]
         )
     return Table(
-        ["Field", "Type", "Constraints", "Description"], rows, records, widths=[4, 2, 5, 10]
+        [lang._("Field"), lang._("Type"), lang._("Constraints"), lang._("Description")],
+        rows,
+        records,
+        widths=[4, 2, 5, 10],
     )
 
 
 def claims_table(data: ReportData) -> Table:
-    """Every published value with its verbatim quote and source."""
+    """Every published value with its verbatim quote (in its own language) and source."""
+    lang = data.lang
     sources = data["sources"].set_index("source_id")
     rows, records = [], []
     for c in data["claims"].itertuples(index=False):
@@ -84,13 +124,21 @@ def claims_table(data: ReportData) -> Table:
             [
                 _row_anchor(c.claim_id, f"{c.resource}/{c.record_id}"),
                 text(c.field.replace("_", " ")),
-                text(_readable(c.field, c.value)),
-                text(f"“{c.quote}”"),
-                link(label, src["url"]) + " " + text(f"({c.status})"),
+                text(_readable(c.field, c.value, lang)),
+                text(lang._("“{quote}”", quote=c.quote)),
+                link(label, src["url"])
+                + " "
+                + text(lang._("({status})", status=_claim_status(c.status, lang))),
             ]
         )
     return Table(
-        ["Record", "Field", "Value", "Quote", "Source (status)"],
+        [
+            lang._("Record"),
+            lang._("Field"),
+            lang._("Value"),
+            lang._("Quote"),
+            lang._("Source (status)"),
+        ],
         rows,
         records,
         widths=[4, 3, 2, 10, 4],
@@ -105,24 +153,37 @@ def _row_anchor(claim_id: object, label: str) -> str:
     return f"[{text(label)}]{{#claim-{ident}}}"
 
 
-def _readable(field: str, value: str) -> str:
+def _claim_status(status: object, lang: Language) -> str:
+    """A claim's curation status in the edition's words (as stored when unknown)."""
+    word = CLAIM_STATUSES.get(str(status))
+    return lang._(word) if word else str(status)
+
+
+def _readable(field: str, value: str, lang: Language = ENGLISH) -> str:
     """A claimed value as a reader says it: money in billions, the rest as stored."""
     if field.endswith("_usd") and value.isdigit():
-        return usd_bn(int(value))
+        return usd_bn(int(value), lang)
     if field.endswith("_eur") and value.isdigit():
-        return eur_bn(int(value))
+        return eur_bn(int(value), lang)
     return value
 
 
 def full_dictionary_table(data: ReportData) -> Table:
     """Every field of every resource, from ``datapackage.json``."""
+    lang = data.lang
     rows, records = [], []
     for res in data.descriptor["resources"]:
-        part = _dictionary(res)
+        part = _dictionary(res, lang)
         rows += [[text(res["name"]), *row] for row in part.rows]
         records += [{"resource": res["name"], **rec} for rec in part.records]
     return Table(
-        ["Table", "Field", "Type", "Constraints", "Description"],
+        [
+            lang._("Table"),
+            lang._("Field"),
+            lang._("Type"),
+            lang._("Constraints"),
+            lang._("Description"),
+        ],
         rows,
         records,
         widths=[3, 4, 2, 4, 9],
@@ -133,19 +194,23 @@ _DOWNLOAD = re.compile(r"^data/[a-z0-9_]+\.csv$")
 
 
 def downloads_table(data: ReportData) -> Table:
-    """Links to the files published beside the report."""
+    """Links to the files published beside the report. The English edition is the site's root
+    page; another edition is in a folder of its own (``fr/``) with its own PDF, so its links
+    to the package's files go up one folder."""
+    lang = data.lang
+    up = "" if lang.code == "en" else "../"
     rows, records = [], []
     files = [
-        ("datapackage.json", "descriptor: schemas, keys, hashes, licences"),
-        ("validation.json", "every check run on the data and its outcome"),
-        ("openai-funding.pdf", "this report as PDF"),
+        (up, "datapackage.json", lang._("descriptor: schemas, keys, hashes, licences")),
+        (up, "validation.json", lang._("every check run on the data and its outcome")),
+        ("", "openai-funding.pdf", lang._("this report as PDF")),
     ]
     files += [
-        (r["path"], r.get("title", ""))
+        (up, r["path"], r.get("title", ""))
         for r in data.descriptor["resources"]
         if _DOWNLOAD.match(str(r.get("path")))
     ]
-    for path, what in files:
+    for folder, path, what in files:
         records.append({"path": path})
-        rows.append([f"[{text(path)}]({path})", text(what)])
-    return Table(["File", "What"], rows, records, widths=[5, 8])
+        rows.append([f"[{text(path)}]({folder}{path})", text(what)])
+    return Table([lang._("File"), lang._("What")], rows, records, widths=[5, 8])

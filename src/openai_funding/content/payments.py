@@ -3,6 +3,7 @@ report's prose figures, chart and tables on the dated outcomes (see :mod:`openai
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,32 +11,41 @@ import altair as alt
 import pandas as pd
 
 from openai_funding.content.data import ReportData
-from openai_funding.content.evidence import claimed, claims_of, derived, join, tooltip
-from openai_funding.content.facts import day_text, long_date, schedule_text, usd_bn
+from openai_funding.content.evidence import Marked, claimed, claims_of, derived, join, tooltip
+from openai_funding.content.facts import day_text, schedule_text
+from openai_funding.content.language import ENGLISH, N_, Language
 from openai_funding.content.markdown import Table, text
-from openai_funding.content.theme import OKABE_ITO, WIDTH, styled
+from openai_funding.content.theme import OKABE_ITO, styled
 from openai_funding.package import paid
 
-#: How each state of a tranche reads in the report, in the order the chart stacks them.
+#: How each state of a tranche reads in the report (English; ``lang._`` gives the edition's
+#: words), in the order the chart stacks them.
 STATE_LABELS = {
-    "paid": "paid",
-    "part-paid": "partly paid",
-    "not-known": "not known to be paid",
-    "scheduled": "scheduled",
-    "conditional": "on conditions",
+    "paid": N_("paid"),
+    "part-paid": N_("partly paid"),
+    "not-known": N_("not known to be paid"),
+    "scheduled": N_("scheduled"),
+    "conditional": N_("on conditions"),
 }
 #: The fields of a tranche that state its schedule.
 SCHEDULE_FIELDS = ("timing_start", "timing_end", "expires_on")
+#: Each state's colour, by its English label.
 STATE_COLOURS = dict(zip(STATE_LABELS.values(), OKABE_ITO[2:7], strict=True))
 
+_ELIDED = re.compile(r"\b([Dd]e|[Qq]ue) (?=[AEIOUYÉÈÊaeiouyéèê])")
 
-def _list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return join(*items)
-    parts: list[str] = []
-    for n, item in enumerate(items):
-        parts += [item, ", " if n < len(items) - 2 else (" and " if n == len(items) - 2 else "")]
-    return join(*parts)
+
+def elide(value: str, lang: Language) -> str:
+    """French elision before a vowel: ``de Amazon`` → ``d’Amazon``; claims kept."""
+    if lang.code != "fr":
+        return value
+
+    def fix(plain: str) -> str:
+        return _ELIDED.sub(lambda m: m.group(1)[0] + "’", plain)
+
+    if isinstance(value, Marked):
+        return Marked(fix(str(value)), value.claims, value.how, fix(value.markdown))
+    return fix(value)
 
 
 def tranches(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
@@ -61,103 +71,156 @@ class PaidFacts:
     not_known: str
     conditional: str
     scheduled: str
+    #: How many tranches each of :attr:`not_known`, :attr:`conditional`, :attr:`scheduled` lists.
+    counts: tuple[int, int, int] = (0, 0, 0)
+    #: The language the figures are written in.
+    lang: Language = ENGLISH
 
     @property
     def summary(self) -> str:
-        """One paragraph of plain text: what was paid, what is not known, what is to come."""
-        parts: list[str] = [
-            f"By {self.as_of}, the sources report ",
-            self.paid,
-            " of the ",
-            self.committed,
-            " paid",
-            *([": ", self.paid_items, "."] if self.paid_items else ["."]),
-        ]
+        """One paragraph of plain text: what was paid, what is not known, what is to come. Each
+        sentence is one message, so that a translation orders and agrees its words freely."""
+        _ = self.lang._
+        values = {"as_of": self.as_of, "paid": self.paid, "committed": self.committed}
+        if self.paid_items:
+            first = _(
+                "By {as_of}, the sources report {paid} of the {committed} paid: {items}.",
+                items=self.paid_items,
+                **values,
+            )
+        else:
+            first = _("By {as_of}, the sources report {paid} of the {committed} paid.", **values)
+        parts: list[str] = [first]
+        not_known, conditional, scheduled = self.counts
         if self.not_known:
-            verb = "were" if " and " in self.not_known else "was"
-            parts += [
-                " Whether ",
-                self.not_known,
-                (
-                    f" {verb} paid is not known as of that date: no source that could be read "
-                    "reports it."
-                ),
-            ]
+            parts.append(
+                _(
+                    "Whether {tranches} were paid is not known as of that date: no source that "
+                    "could be read reports it.",
+                    tranches=self.not_known,
+                )
+                if not_known > 1
+                else _(
+                    "Whether {tranches} was paid is not known as of that date: no source that "
+                    "could be read reports it.",
+                    tranches=self.not_known,
+                )
+            )
         if self.conditional:
-            parts += [" ", self.conditional, " is due only when its conditions are met."]
+            parts.append(
+                _(
+                    "{tranches} are due only when their conditions are met.",
+                    tranches=self.conditional,
+                )
+                if conditional > 1
+                else _(
+                    "{tranches} is due only when its conditions are met.",
+                    tranches=self.conditional,
+                )
+            )
         if self.scheduled:
-            parts += [" ", self.scheduled, " is scheduled after that date."]
-        return join(*parts)
+            parts.append(
+                _("{tranches} are scheduled after that date.", tranches=self.scheduled)
+                if scheduled > 1
+                else _("{tranches} is scheduled after that date.", tranches=self.scheduled)
+            )
+        pieces: list[str] = []
+        for n, part in enumerate(parts):
+            pieces += [" "] * bool(n) + [part]
+        return join(*pieces)
 
 
 def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
     """What was paid of ``round_id`` by the package's date, by whom and when; what is not known."""
     frame = tranches(data, round_id)
+    lang = data.lang
+    _ = lang._
+    as_of = day_text(data.as_of, lang)
 
     def tranche_words(rows: pd.DataFrame, with_dates: bool = False) -> str:
         words = []
         for r in rows.itertuples(index=False):
             amount = claimed(
-                data, usd_bn(r.amount_usd), "commitments", r.commitment_id, "amount_usd"
+                data, lang.usd_bn(r.amount_usd), "commitments", r.commitment_id, "amount_usd"
             )
-            what = [f"{r.investor}'s ", amount]
             if r.tranche_count > 1:
-                what = [f"{r.investor}'s tranche {r.tranche} of ", amount]
+                what = _(
+                    "{investor}'s tranche {tranche} of {amount}",
+                    investor=r.investor,
+                    tranche=r.tranche,
+                    amount=amount,
+                )
+            else:
+                what = _("{investor}'s {amount}", investor=r.investor, amount=amount)
+            what = elide(what, lang)
             if with_dates and not pd.isna(r.paid_on):
-                day = claimed(data, long_date(r.paid_on), "outcomes", r.outcome_id, "occurred_on")
-                what += [" on ", day]
-            words.append(join(*what))
-        return _list(words)
+                day = claimed(
+                    data, lang.long_date(r.paid_on), "outcomes", r.outcome_id, "occurred_on"
+                )
+                what = _("{tranche} on {day}", tranche=what, day=day)
+            words.append(what)
+        return lang.items(words)
 
     def of(state: str) -> pd.DataFrame:
         return frame[frame["state"] == state]
 
-    def total(rows: pd.DataFrame, column: str, what: str, resource: str, key: str) -> str:
-        inputs = [
-            claimed(data, usd_bn(getattr(r, column)), resource, getattr(r, key), "amount_usd")
+    def total(rows: pd.DataFrame, column: str, resource: str, key: str) -> list[str]:
+        return [
+            claimed(data, lang.usd_bn(getattr(r, column)), resource, getattr(r, key), "amount_usd")
             for r in rows.itertuples(index=False)
             if getattr(r, column) > 0 and not pd.isna(getattr(r, key))
         ]
-        how = f"{what}: " + (" + ".join(inputs) or "none")
-        return derived(usd_bn(rows[column].sum()), how, *inputs)
 
     paid_rows = frame[frame["paid_usd"] > 0]
+    committed = total(frame, "amount_usd", "commitments", "commitment_id")
+    payments = total(paid_rows, "paid_usd", "outcomes", "outcome_id")
     return PaidFacts(
-        as_of=day_text(data.as_of),
-        committed=total(frame, "amount_usd", "sum of the tranches", "commitments", "commitment_id"),
-        paid=total(
-            paid_rows,
-            "paid_usd",
-            f"sum of the payments by {day_text(data.as_of)}",
-            "outcomes",
-            "outcome_id",
+        as_of=as_of,
+        committed=derived(
+            lang.usd_bn(frame["amount_usd"].sum()),
+            _("sum of the tranches: {terms}", terms=" + ".join(committed))
+            if committed
+            else _("sum of the tranches: none"),
+            *committed,
+        ),
+        paid=derived(
+            lang.usd_bn(paid_rows["paid_usd"].sum()),
+            _("sum of the payments by {day}: {terms}", day=as_of, terms=" + ".join(payments))
+            if payments
+            else _("sum of the payments by {day}: none", day=as_of),
+            *payments,
         ),
         paid_usd=int(frame["paid_usd"].sum()),
-        paid_items=tranche_words(frame[frame["paid_usd"] > 0], with_dates=True),
-        to_come=usd_bn(frame["to_come_usd"].sum()),
+        paid_items=tranche_words(paid_rows, with_dates=True),
+        to_come=lang.usd_bn(frame["to_come_usd"].sum()),
         not_known=tranche_words(of("not-known")),
         conditional=tranche_words(of("conditional")),
         scheduled=tranche_words(of("scheduled")),
+        counts=(len(of("not-known")), len(of("conditional")), len(of("scheduled"))),
+        lang=lang,
     )
 
 
 def _outcome(data: ReportData, r: Any, as_of: str) -> str:
+    lang = data.lang
     if r.state in ("paid", "part-paid"):
-        amount = claimed(data, usd_bn(r.paid_usd), "outcomes", r.outcome_id, "amount_usd")
-        day = claimed(data, day_text(r.paid_on), "outcomes", r.outcome_id, "occurred_on")
-        return join("paid ", amount, " on ", day)
+        amount = claimed(data, lang.usd_bn(r.paid_usd), "outcomes", r.outcome_id, "amount_usd")
+        day = claimed(data, day_text(r.paid_on, lang), "outcomes", r.outcome_id, "occurred_on")
+        return lang._("paid {amount} on {day}", amount=amount, day=day)
     if r.state == "conditional":
-        return f"on conditions; not known to be paid as of {as_of}"
+        return lang._("on conditions; not known to be paid as of {day}", day=as_of)
     if r.state == "scheduled":
-        return f"scheduled; not due as of {as_of}"
-    return f"not known as of {as_of}"
+        return lang._("scheduled; not due as of {day}", day=as_of)
+    return lang._("not known as of {day}", day=as_of)
 
 
 def paid_table(data: ReportData, round_id: str | None = None) -> Table:
     """Each tranche of the round: its schedule, its outcome as of the package's date, and the
     sources of both."""
     frame = tranches(data, round_id)
-    as_of = day_text(data.as_of)
+    lang = data.lang
+    _ = lang._
+    as_of = day_text(data.as_of, lang)
     claims = data["claims"]
     sources = data["sources"].set_index("source_id")
 
@@ -191,16 +254,20 @@ def paid_table(data: ReportData, round_id: str | None = None) -> Table:
         rows.append(
             [
                 text(r.investor),
-                text(f"{int(r.tranche)} of {int(r.tranche_count)}"),
+                text(_("{n} of {count}", n=int(r.tranche), count=int(r.tranche_count))),
                 text(
                     claimed(
-                        data, usd_bn(r.amount_usd), "commitments", r.commitment_id, "amount_usd"
+                        data,
+                        lang.usd_bn(r.amount_usd),
+                        "commitments",
+                        r.commitment_id,
+                        "amount_usd",
                     )
                 ),
                 text(
                     claimed(
                         data,
-                        schedule_text(r.timing_start, r.timing_end, r.timing_precision),
+                        schedule_text(r.timing_start, r.timing_end, r.timing_precision, lang),
                         "commitments",
                         r.commitment_id,
                         *SCHEDULE_FIELDS,
@@ -208,22 +275,28 @@ def paid_table(data: ReportData, round_id: str | None = None) -> Table:
                 ),
                 text(_outcome(data, r, as_of)),
                 text(schedule_sources),
-                text(outcome_sources or "no source found"),
+                text(outcome_sources or _("no source found")),
             ]
         )
-    return Table(
-        ["Investor", "Tranche", "Amount", "Schedule", "Outcome", "Schedule from", "Outcome from"],
-        rows,
-        records,
-        widths=[3, 2, 2, 3, 5, 4, 4],
-    )
+    headers = [
+        N_("Investor"),
+        N_("Tranche"),
+        N_("Amount"),
+        N_("Schedule"),
+        N_("Outcome"),
+        N_("Schedule from"),
+        N_("Outcome from"),
+    ]
+    return Table([_(h) for h in headers], rows, records, widths=[3, 2, 2, 3, 5, 4, 4])
 
 
 def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
     """Stacked bars per investor: paid, not known to be paid, scheduled and on conditions, as of
     the package's date."""
     frame = tranches(data, round_id)
-    as_of = day_text(data.as_of)
+    lang = data.lang
+    _ = lang._
+    as_of = day_text(data.as_of, lang)
     rows = []
     for r in frame.itertuples(index=False):
         committed = claims_of(data, "commitments", r.commitment_id, "amount_usd")
@@ -233,41 +306,49 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
         rest = int(r.to_come_usd)
         if rest > 0:
             state = "not-known" if r.state in ("paid", "part-paid") else r.state
-            rows.append(
-                (r.investor, r.tranche, STATE_LABELS[state], rest, tooltip(data, committed))
-            )
+            rows.append((r.investor, r.tranche, state, rest, tooltip(data, committed)))
     bars = pd.DataFrame(rows, columns=["investor", "tranche", "state", "amount_usd", "sources"])
+    bars["state"] = [_(STATE_LABELS[s]) for s in bars["state"]]
     bars["amount_bn"] = bars["amount_usd"].astype(float) / 1e9
     bars["label"] = [
-        f"{i} · tranche {t} · {usd_bn(a)}"
+        _(
+            "{investor} · tranche {tranche} · {amount}",
+            investor=i,
+            tranche=t,
+            amount=lang.usd_bn(a),
+        )
         for i, t, a in zip(bars["investor"], bars["tranche"], bars["amount_usd"], strict=True)
     ]
     order = frame.groupby("investor")["amount_usd"].sum().sort_values(ascending=False)
-    domain = [s for s in STATE_LABELS.values() if s in set(bars["state"])]
+    shown = set(bars["state"])
+    domain = [_(s) for s in STATE_LABELS.values() if _(s) in shown]
+    colours = [STATE_COLOURS[s] for s in STATE_LABELS.values() if _(s) in shown]
     chart = (
         alt.Chart(bars)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=alt.Y("investor:N", sort=order.index.tolist(), title=None),
-            x=alt.X("sum(amount_bn):Q", title=f"US$ billions, as of {as_of}", stack="zero"),
-            color=alt.Color(
-                "state:N",
-                title=None,
-                scale=alt.Scale(domain=domain, range=[STATE_COLOURS[s] for s in domain]),
+            x=alt.X(
+                "sum(amount_bn):Q", title=_("US$ billions, as of {day}", day=as_of), stack="zero"
             ),
+            color=alt.Color("state:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
             order=alt.Order("tranche:Q"),
             tooltip=[
-                alt.Tooltip("label:N", title="Tranche"),
-                alt.Tooltip("state:N", title=f"As of {as_of}"),
-                alt.Tooltip("amount_bn:Q", title="US$ bn", format=",.0f"),
-                alt.Tooltip("sources:N", title="Sources"),
+                alt.Tooltip("label:N", title=_("Tranche")),
+                alt.Tooltip("state:N", title=_("As of {day}", day=as_of)),
+                alt.Tooltip("amount_bn:Q", title=_("US$ bn"), format=",.0f"),
+                alt.Tooltip("sources:N", title=_("Sources")),
             ],
         )
     )
     totals = bars.groupby("state")["amount_usd"].sum()
-    parts = "; ".join(f"{usd_bn(totals[s])} {s}" for s in domain)
-    return styled(
-        chart.properties(width=WIDTH - 120, height=150),
-        f"Bar chart of the {usd_bn(frame['amount_usd'].sum())} round by investor, as of {as_of}: "
-        f"{parts}.",
+    parts = _("; ").join(
+        _("{amount} {state}", amount=lang.usd_bn(totals[s]), state=s) for s in domain
     )
+    description = _(
+        "Bar chart of the {total} round by investor, as of {day}: {parts}.",
+        total=lang.usd_bn(frame["amount_usd"].sum()),
+        day=as_of,
+        parts=parts,
+    )
+    return styled(chart.properties(height=150), description, lang)

@@ -85,10 +85,23 @@ def html_embed(chart_id: str, spec: dict[str, Any]) -> str:
     )
 
 
+def locale_options(spec: dict[str, Any]) -> dict[str, Any]:
+    """The number and date formats a spec carries for vega-embed (``usermeta.embedOptions``'s
+    ``formatLocale`` and ``timeFormatLocale``), as vl-convert's arguments: the PDF's chart
+    writes ``13,1 %`` and ``avr. 2026`` as the page's does."""
+    usermeta = spec.get("usermeta")
+    options = usermeta.get("embedOptions") if isinstance(usermeta, dict) else None
+    if not isinstance(options, dict):
+        return {}
+    names = {"formatLocale": "format_locale", "timeFormatLocale": "time_format_locale"}
+    return {arg: options[key] for key, arg in names.items() if options.get(key)}
+
+
 def svg(spec: dict[str, Any]) -> str:
-    """The chart as SVG with text in :data:`CHART_FONT`."""
+    """The chart as SVG with text in :data:`CHART_FONT`, in the number and date formats it
+    carries (:func:`locale_options`)."""
     import vl_convert
 
     return vl_convert.vegalite_to_svg(
-        spec, vl_version=vl_version(spec), config={"font": CHART_FONT}
+        spec, vl_version=vl_version(spec), config={"font": CHART_FONT}, **locale_options(spec)
     )

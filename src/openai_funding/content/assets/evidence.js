@@ -2,11 +2,18 @@
 // claims (the quote, the words that state the value highlighted, the source, its date and
 // status, links to the source and to the claim's row in the Sources section); a derived value
 // also shows how it was computed. Everything from the data is set as text, never as markup.
+// The card's own words are English unless the page gives its edition's (JSON "of-evidence-words").
 (() => {
   "use strict";
   const store = document.getElementById("of-claims");
   if (!store) return;
   const claims = JSON.parse(store.textContent);
+  const given = document.getElementById("of-evidence-words");
+  const words = Object.assign(
+    { computed: "Computed: {how}", from: "From:", source: "source", claim: "claim {id}" },
+    given ? JSON.parse(given.textContent) : {},
+  );
+  const fill = (template, name, value) => template.split("{" + name + "}").join(value);
   let count = 0;
   let current = null;
   let timer = null;
@@ -38,9 +45,9 @@
     box.id = "of-evidence-" + count;
     box.setAttribute("role", "tooltip");
     const how = anchor.getAttribute("data-how");
-    if (how) box.append(make("span", "of-how", "Computed: " + how));
+    if (how) box.append(make("span", "of-how", fill(words.computed, "how", how)));
     const ids = (anchor.getAttribute("data-claims") || "").split(/\s+/).filter(Boolean);
-    if (how && ids.length) box.append(make("span", "of-inputs", "From:"));
+    if (how && ids.length) box.append(make("span", "of-inputs", words.from));
     for (const id of ids) {
       const claim = claims[id];
       if (!claim) continue;
@@ -53,12 +60,12 @@
         about.append(claim.words ? claim.date : make("mark", "", claim.date));
       }
       if (/^https?:\/\//.test(claim.url)) {
-        const link = make("a", "", "source");
+        const link = make("a", "", words.source);
         link.href = claim.url;
         link.rel = "noopener noreferrer";
         about.append(" · ", link);
       }
-      const row = make("a", "", "claim " + id);
+      const row = make("a", "", fill(words.claim, "id", id));
       row.href = "#claim-" + id;
       about.append(" · ", row);
       item.append(about);

@@ -1,0 +1,74 @@
+"""Take the README's screenshots of a number's evidence, open, in each edition of a built site.
+
+    python docs/screenshots.py [SITE]      # default: _site/
+
+For each edition (``index.html``, ``fr/index.html``) it opens the page in headless Chromium
+(driven as in the tests, ``tests/browser.py``), focuses the first derived number (the money paid
+by the "as of" date, in the key figures), and writes
+``docs/evidence-<lang>.png`` (1200 × 760) and ``docs/evidence-phone-<lang>.png`` (390 × 800).
+"""
+
+from __future__ import annotations
+
+import base64
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import Browser, chromium
+
+FOCUS = """
+(() => {
+  const number = document.querySelector(".claim.derived");
+  number.scrollIntoView({block: "center"});
+  window.scrollBy(0, -120);
+  number.focus();
+  return number.textContent;
+})()
+"""
+SIZES = {"": (1200, 760, False), "-phone": (390, 800, True)}
+
+
+def shoot(page: Path, out: Path, width: int, height: int, mobile: bool) -> str:
+    """Open ``page`` at ``width`` × ``height``, focus the number, save a PNG; return its text."""
+    with tempfile.TemporaryDirectory(prefix="of-shot-") as profile:
+        browser = Browser(chromium(), Path(profile))
+        try:
+            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+                "sessionId"
+            ]
+            browser.send("Page.enable", session=session)
+            browser.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
+                session=session,
+            )
+            browser.send("Page.navigate", {"url": page.as_uri()}, session=session)
+            browser.wait_for("Page.loadEventFired")
+            time.sleep(1.5)  # the charts draw
+            focused = browser.send(
+                "Runtime.evaluate", {"expression": FOCUS, "returnByValue": True}, session=session
+            )["result"].get("value")
+            time.sleep(0.3)
+            shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
+            out.write_bytes(base64.b64decode(shot["data"]))
+        finally:
+            browser.close()
+    return str(focused)
+
+
+def main(site: Path) -> None:
+    for lang, page in (("en", site / "index.html"), ("fr", site / "fr" / "index.html")):
+        for suffix, (width, height, mobile) in SIZES.items():
+            out = ROOT / "docs" / f"evidence{suffix}-{lang}.png"
+            number = shoot(page, out, width, height, mobile)
+            print(f"{out.relative_to(ROOT)}: {number!r} open")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_site")
