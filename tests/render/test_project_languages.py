@@ -5,6 +5,7 @@ edition): where its paths are read from, and the words and dates the engine writ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from bs4 import BeautifulSoup
 from render_helpers import EPOCH, pdf_text
 
 from openai_funding.render import InputError, meta, render
-from openai_funding.render.language import WORDS, words
+from openai_funding.render.language import WORDS, likely_region, words
 from openai_funding.render.qmd import parse, project_config
 
 UPPER = 'function Str(s)\n  if s.text == "shout" then return pandoc.Str("SHOUT") end\nend\n'
@@ -128,6 +129,16 @@ def test_french_words_are_quartos_and_language_overrides_them() -> None:
     assert set(WORDS["fr"]) == set(WORDS["en"])
 
 
+def test_a_language_without_a_region_gets_its_likely_one() -> None:
+    assert [likely_region(t) for t in ("fr", "en", "ja", "fr-CA", "xx")] == [
+        "FR",
+        "US",
+        "JP",
+        None,  # pandoc takes the region of the tag itself
+        None,
+    ]
+
+
 @pytest.mark.parametrize(
     ("style", "lang", "expected"),
     [
@@ -204,7 +215,16 @@ def test_english_document_of_the_same_project_keeps_english(rendered: Path) -> N
     assert soup.select_one("#toc-title") is None
 
 
+def pdf_language(pdf: Path) -> str:
+    """The language the PDF's catalog declares (``/Lang``), which screen readers use."""
+    found = re.search(rb"/Type/Catalog[^>]*?/Lang\(([^)]*)\)", pdf.read_bytes())
+    assert found, "no /Lang in the PDF's catalog"
+    return found.group(1).decode("ascii")
+
+
 def test_french_pdf_words(rendered: Path) -> None:
+    assert pdf_language(rendered / "fr" / "index.pdf") == "fr-FR"  # not pandoc's default fr-US
+    assert pdf_language(rendered / "index.pdf") == "en-US"
     text = " ".join(pdf_text(rendered / "fr" / "index.pdf").split())
     assert "Table des matières" in text
     assert "Données à jour au 27 novembre 2026" in text

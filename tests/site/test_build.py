@@ -275,7 +275,11 @@ def test_pdf_has_every_section_and_key_number(built: Path) -> None:
 @each_edition
 def test_pdf_is_in_its_editions_language(built: Path, page: str) -> None:
     edition = EDITIONS[page]
-    text = " ".join(pdf_text(built / "_site" / edition["pdf"]).split())
+    pdf = built / "_site" / edition["pdf"]
+    catalog = re.search(rb"/Type/Catalog[^>]*?/Lang\(([^)]*)\)", pdf.read_bytes())
+    assert catalog, "no /Lang in the PDF's catalog"
+    assert catalog.group(1).decode() == {"en": "en-US", "fr": "fr-FR"}[edition["lang"]]
+    text = " ".join(pdf_text(pdf).split())
     for words in edition["pdf words"]:
         assert words in text, words
     if edition["lang"] == "fr":  # the engine's words, not typst's own French ones

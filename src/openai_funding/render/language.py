@@ -51,6 +51,19 @@ def primary(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
 
 
+def likely_region(lang: str) -> str | None:
+    """The region a tag without one most likely means, from CLDR's likely subtags (``FR`` for
+    ``fr``, ``US`` for ``en``); ``None`` for a tag that has a region or an unknown language."""
+    from babel.core import get_global
+
+    parts = lang.replace("_", "-").split("-")
+    if len(parts) > 1:
+        return None
+    likely = get_global("likely_subtags").get(parts[0].lower())
+    region = str(likely).split("_")[-1] if likely else ""
+    return region if region.isalpha() and region.isupper() and len(region) == 2 else None
+
+
 def words(meta: dict[str, Any]) -> dict[str, str]:
     """Quarto's words for the document's ``lang`` (English where it has none of its own), with
     the document's ``language:`` overrides."""

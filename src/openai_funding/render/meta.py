@@ -121,6 +121,11 @@ def pandoc_metadata(doc: Document, meta: dict[str, Any]) -> dict[str, Any]:
     # document keeps pandoc's (see DIFFERENCES.md); another language gets Quarto's words.
     if meta.get("toc") and "toc-title" not in out and language.primary(lang) != "en":
         out["toc-title"] = words["toc-title-document"]
+    # pandoc's typst template tags the text (and the PDF) "<lang>-US" unless told the region:
+    # a tag without one gets its likely region, so "fr" is "fr-FR", not "fr-US".
+    region = language.likely_region(lang)
+    if region and "region" not in out:
+        out["region"] = region
     out["of-words"] = {key: words[key] for key in _FILTER_WORDS}
     if "title" not in out:
         out["pagetitle"] = doc.name
