@@ -157,6 +157,8 @@ def messages(session: nox.Session) -> None:
         "_",
         "-k",
         "N_",
+        "-k",
+        "p_:1c,2",
         "-o",
         ".build/messages.pot",
         "src/openai_funding/content",

@@ -17,18 +17,20 @@ from openai_funding.content.marked import Marked
 from support import ROOT
 
 CONTENT = ROOT / "src" / "openai_funding" / "content"
-KEYWORDS = {"_": None, "N_": None}
+KEYWORDS = {"_": None, "N_": None, "p_": ((1, "c"), 2)}
 
 
 def used_messages() -> dict[str, str]:
-    """Every message the content modules mark (``lang._(...)``, ``N_(...)``) → where."""
+    """Every message the content modules mark (``lang._(...)``, ``N_(...)``, and
+    ``lang.p_(context, ...)`` as ``context\x04message``, gettext's key) → where."""
     out: dict[str, str] = {}
     for path in sorted(CONTENT.glob("*.py")):
-        for line, message, _comments, _context in extract_from_file(
+        for line, message, _comments, context in extract_from_file(
             "python", str(path), keywords=KEYWORDS
         ):
             if isinstance(message, str) and message:
-                out.setdefault(message, f"{path.relative_to(ROOT)}:{line}")
+                key = f"{context}\x04{message}" if context else message
+                out.setdefault(key, f"{path.relative_to(ROOT)}:{line}")
     return out
 
 
@@ -38,7 +40,11 @@ def french_catalogs() -> dict[str, dict[str, str]]:
     for path in sorted((CONTENT / "locale" / "fr").glob("*.po")):
         with path.open("rb") as fh:
             catalog = read_po(fh, locale="fr")
-        out[path.name] = {str(m.id): str(m.string) for m in catalog if m.id}
+        out[path.name] = {
+            (f"{m.context}\x04{m.id}" if m.context else str(m.id)): str(m.string)
+            for m in catalog
+            if m.id
+        }
     return out
 
 
@@ -137,3 +143,10 @@ def test_french_no_break_spaces_survive_in_markdown() -> None:
     assert "\u00a0" in text(french.percent(0.131))  # "13,1 %" never breaks before the sign
     assert "\u00a0" in text(french.usd_bn(110e9))
     assert text("a \t\n b") == "a b"  # other white space still folds
+
+
+def test_one_english_word_in_two_senses_gets_two_french_words() -> None:
+    french = language("fr")
+    assert french._("Record") == "Opération"  # a financing record: a round, a sale
+    assert french.p_("table row", "Record") == "Enregistrement"  # a row of a table
+    assert ENGLISH.p_("table row", "Record") == "Record"

@@ -3,7 +3,8 @@ percentages, dates and lists (CLDR, through Babel).
 
 The English edition's words are the messages themselves; the French edition's are in
 ``locale/fr/*.po`` (gettext catalogs, one per part of the report), read with Babel. Code marks
-a message with ``lang._("...")`` (or :func:`N_` where it is only listed, in a constant), so
+a message with ``lang._("...")`` (``lang.p_("context", "...")`` where one English word has two
+senses; :func:`N_` where it is only listed, in a constant), so
 ``pybabel extract`` and the tests find every one of them. A message can hold ``{name}``
 placeholders: :meth:`Language._` fills them and keeps the claims of the values it puts in
 (:func:`~openai_funding.content.marked.join`).
@@ -49,7 +50,15 @@ class Language:
     def _(self, message: str, /, **values: object) -> str:
         """``message`` in this language, its ``{name}`` placeholders filled with ``values``; the
         result keeps the claims of the values (a :class:`~.marked.Marked` when any has some)."""
-        translated = self.messages.get(message) or message
+        return self._fill(self.messages.get(message) or message, values)
+
+    def p_(self, context: str, message: str, /, **values: object) -> str:
+        """``message`` in the sense ``context`` names (gettext's ``pgettext``): the same English
+        word can need two translations ("Record": a financing round, a row of a table)."""
+        return self._fill(self.messages.get(f"{context}\x04{message}") or message, values)
+
+    @staticmethod
+    def _fill(translated: str, values: Mapping[str, object]) -> str:
         if not values:
             return translated
         pieces: list[object] = []
@@ -138,7 +147,10 @@ def _catalog(code: str) -> dict[str, str]:
             catalog = read_po(fh, locale=code, domain=entry.name[:-3])
         for message in catalog:
             if message.id and message.string and not message.fuzzy:
-                messages[str(message.id)] = str(message.string)
+                key = str(message.id)
+                messages[f"{message.context}\x04{key}" if message.context else key] = str(
+                    message.string
+                )
     return messages
 
 

@@ -133,7 +133,7 @@ def claims_table(data: ReportData) -> Table:
         )
     return Table(
         [
-            lang._("Record"),
+            lang.p_("table row", "Record"),
             lang._("Field"),
             lang._("Value"),
             lang._("Quote"),
