@@ -29,7 +29,7 @@ _MONTHS = (
 )
 MONEY_OR_DATE = re.compile(
     r"[$€]\d[\d,.]*bn"
-    r"|\d[\d\s\u00a0\u202f]*(?:,\d+)?[\s\u00a0]milliards? d[e’'] ?(?:dollars|euros)"
+    r"|\b\d{1,3}(?:[\u00a0\u202f]\d{3})*(?:,\d+)?[ \u00a0]milliards? d(?:e |’|')(?:dollars|euros)"
     rf"|\b(?:\d{{1,2}}(?:er)? )?(?:{_MONTHS}) \d{{4}}\b"
     r"|\b\d{4}-\d\d-\d\d\b"
 )
@@ -73,5 +73,7 @@ def money_and_dates(html: str) -> Counter[object]:
     for hidden in soup(["script", "style", "template"]):
         hidden.decompose()
     language = (soup.html.get("lang") if soup.html else None) or "en"
-    text = soup.get_text(" ")
+    # white space as a reader sees it: a line break of the HTML source is a space; no-break
+    # spaces stay, so an amount's own spaces are told from those between two table cells
+    text = re.sub(r"[^\S\u00a0\u202f]+", " ", soup.get_text(" "))
     return Counter(reading_of(m.group(), language[:2]) for m in MONEY_OR_DATE.finditer(text))

@@ -62,3 +62,14 @@ def test_both_editions_write_the_same_amounts_and_dates(editions: tuple[str, str
     assert sum(english.values()) > 100
     assert english - french == french - english == {}, (english - french, french - english)
     assert not [r for r in english if r[0] == "words"]
+
+
+def test_amounts_and_dates_are_read_whole_and_apart() -> None:
+    page = (
+        '<html lang="fr"><body><table><tr><td>1 sur 2</td>\n<td>15\u00a0milliards de dollars'
+        "</td><td>1er avril 2026</td></tr></table><script>'$99bn'</script></body></html>"
+    )
+    assert money_and_dates(page) == {
+        reading_of("$15bn", "en"): 1,
+        reading_of("1 April 2026", "en"): 1,
+    }
