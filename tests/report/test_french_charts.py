@@ -290,7 +290,16 @@ def test_the_paid_table_keeps_its_claims_in_french(fr: ReportData, en: ReportDat
 def test_the_chart_data_are_the_same_in_both_editions(fr: ReportData, en: ReportData) -> None:
     french, english = figures.tranches_frame(fr), figures.tranches_frame(en)
     assert list(french["amount_bn"]) == list(english["amount_bn"])
-    assert list(french["sources"]) == list(english["sources"])  # the quotes stay as written
+
+    # the words quoted and the claims stay as written; the status and the punctuation around
+    # them are the edition's
+    def quoted(line: str) -> list[tuple[str, str]]:
+        return re.findall(r"[“«]\u00a0?(.*?)\u00a0?[”»] \((c\d+)\)", line)
+
+    assert [quoted(t) for t in french["sources"]] == [quoted(t) for t in english["sources"]]
+    assert all(quoted(t) for t in english["sources"])
+    assert any("SECONDAIRE\u00a0: «\u00a0" in t for t in french["sources"])
+    assert not any("SECONDARY" in t for t in french["sources"])
     assert set(french["kind"]) == {
         "immédiate",
         "sous conditions",

@@ -54,6 +54,20 @@ def claimed(data: ReportData, plain: object, resource: str, record: object, *fie
     return Marked(str(plain), ids) if ids else str(plain)
 
 
+#: The curation statuses of ``claims.status`` in words.
+CLAIM_STATUSES = {
+    "PRIMARY": N_("PRIMARY"),
+    "SECONDARY": N_("SECONDARY"),
+    "IDENTIFIER": N_("IDENTIFIER"),
+}
+
+
+def claim_status(status: object, lang: Language) -> str:
+    """A claim's curation status in the edition's words (as stored when unknown)."""
+    word = CLAIM_STATUSES.get(_str(status))
+    return lang._(word) if word else _str(status)
+
+
 def tooltip(data: ReportData, ids: Iterable[str]) -> str:
     """A chart tooltip's line for claims: each source, its date and status, and the words that
     state the value (``Boursorama, 2026-02-27, PRIMARY: “110 milliards de dollars”``)."""
@@ -69,8 +83,17 @@ def tooltip(data: ReportData, ids: Iterable[str]) -> str:
         if src is not None and _str(src["published_on"]):
             where += f", {pd.Timestamp(src['published_on']).date().isoformat()}"
         words = _str(c["value_as_written"]) or _str(c["quote"])[:80]
-        parts.append(f"{where}, {_str(c['status'])}: “{words}” ({claim_id})")
-    return "; ".join(parts)
+        status = claim_status(c["status"], data.lang)
+        parts.append(
+            data.lang._(
+                "{where}, {status}: “{words}” ({id})",
+                where=where,
+                status=status,
+                words=words,
+                id=claim_id,
+            )
+        )
+    return data.lang._("; ").join(parts)
 
 
 def _http(url: object) -> str:
@@ -90,7 +113,7 @@ def claims_json(data: ReportData) -> str:
         out[c.claim_id] = {
             "quote": _str(c.quote),
             "words": _str(c.value_as_written),
-            "status": _str(c.status),
+            "status": claim_status(c.status, data.lang),
             "source": "" if src is None else _str(src["publisher"]),
             "title": "" if src is None else _str(src["title"]),
             "date": "" if published == "" else pd.Timestamp(published).date().isoformat(),

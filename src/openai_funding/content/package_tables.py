@@ -10,17 +10,11 @@ from typing import Any
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.evidence import claim_status
 from openai_funding.content.facts import eur_bn, usd_bn
-from openai_funding.content.language import ENGLISH, N_, Language
+from openai_funding.content.language import ENGLISH, Language
 from openai_funding.content.markdown import Table, link, text
 from openai_funding.package.descriptor import Resource
-
-#: The curation statuses of ``claims.status`` in words.
-CLAIM_STATUSES = {
-    "PRIMARY": N_("PRIMARY"),
-    "SECONDARY": N_("SECONDARY"),
-    "IDENTIFIER": N_("IDENTIFIER"),
-}
 
 
 def count_text(n: int, lang: Language = ENGLISH) -> str:
@@ -128,7 +122,7 @@ def claims_table(data: ReportData) -> Table:
                 text(lang._("“{quote}”", quote=c.quote)),
                 link(label, src["url"])
                 + " "
-                + text(lang._("({status})", status=_claim_status(c.status, lang))),
+                + text(lang._("({status})", status=claim_status(c.status, lang))),
             ]
         )
     return Table(
@@ -151,12 +145,6 @@ def _row_anchor(claim_id: object, label: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
         return text(label)
     return f"[{text(label)}]{{#claim-{ident}}}"
-
-
-def _claim_status(status: object, lang: Language) -> str:
-    """A claim's curation status in the edition's words (as stored when unknown)."""
-    word = CLAIM_STATUSES.get(str(status))
-    return lang._(word) if word else str(status)
 
 
 def _readable(field: str, value: str, lang: Language = ENGLISH) -> str:
