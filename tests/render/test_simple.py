@@ -159,3 +159,22 @@ def test_project_render_list_takes_globs(tmp_path: Path) -> None:
         (tmp_path / name).write_text(f"# {name}\n", encoding="utf-8")
     result = render(tmp_path, engine="offline", to="html", log=lambda _m: None)
     assert [p.name for p in result.files] == ["chap1.html", "chap2.html", "intro.html"]
+
+
+def test_a_table_without_caption_takes_no_number(write_qmd: Callable[..., Path]) -> None:
+    """As in Quarto, an unlabelled table without a caption (the key figures) is not counted: the
+    first captioned table is Table 1 in both formats, and references agree."""
+    doc = write_qmd(
+        "| key | figure |\n|---|---|\n| a | 1 |\n\n"
+        "| x | y |\n|---|---|\n| 1 | 2 |\n\n: The first captioned table {#tbl-first}\n\n"
+        "See @tbl-first.\n"
+    )
+    result = render(doc, engine="offline", log=lambda _m: None)
+    soup = BeautifulSoup(result.files[0].read_text(encoding="utf-8"), "html.parser")
+    assert [" ".join(c.get_text().split()) for c in soup.select("table caption")] == [
+        "Table 1: The first captioned table"
+    ]
+    text = pdf_text(result.files[1])
+    assert "Table 1: The first captioned table" in text
+    assert "See Table 1." in text
+    assert "Table 2" not in text

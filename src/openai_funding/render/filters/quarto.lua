@@ -272,6 +272,21 @@ local function read_words(words)
   end
 end
 
+-- 5. typst makes every table a figure of kind table, counted even without a caption; Quarto
+-- numbers only captioned or labelled tables. An unlabelled table without a caption (the key
+-- figures) is written as a figure without a number, so "Table 1" is the same in both formats.
+local function unnumbered_table(tbl)
+  if not is_typst or tbl.identifier ~= "" or #tbl.caption.long > 0 then
+    return nil
+  end
+  local code = pandoc.write(pandoc.Pandoc({ tbl }), "typst")
+  local unnumbered, found = code:gsub(", kind: table%s*%)%s*$", ", kind: table, numbering: none\n)\n")
+  if found ~= 1 then
+    return nil
+  end
+  return pandoc.RawBlock("typst", unnumbered)
+end
+
 return {
   {
     Meta = function(meta)
@@ -288,6 +303,7 @@ return {
   { Div = callouts },
   { Div = floats },
   numbering,
+  { Table = unnumbered_table },
   { Cite = refs },
   { Pandoc = typst_words },
 }
