@@ -157,13 +157,15 @@ def test_the_alt_texts_are_french(specs: dict[tuple[str, str], dict[str, Any]]) 
     )
     assert "Amazon 50\u00a0milliards de dollars (45,5\u00a0%)" in shares
     paid = specs["fr", "paid"]["description"]
-    assert "au 27 novembre 2026 : 20\u00a0milliards de dollars (versé)" in paid
+    assert "au 27 novembre 2026\u00a0: 20\u00a0milliards de dollars (versé)" in paid
     valuation = specs["fr", "valuation"]["description"]
     assert "840\u00a0milliards de dollars (févr. 2026, primaire)" in valuation
     assert "500\u00a0milliards de dollars (oct. 2025, secondaire)" in valuation
     network = specs["fr", "network"]["description"]
     assert network.startswith("Schéma des liens entre OpenAI et ses partenaires au 27 février")
-    azure = "Microsoft Azure : hébergement de l’API en exclusivité ; hébergement des produits"
+    azure = (
+        "Microsoft Azure\u00a0: hébergement de l’API en exclusivité\u00a0; hébergement des produits"
+    )
     assert azure in network
 
 
@@ -255,7 +257,7 @@ def test_the_paid_summary_keeps_its_claims_in_french(fr: ReportData, en: ReportD
     summary = french.summary
     assert summary.startswith(
         "Au 27 novembre 2026, les sources font état du versement de 20\u00a0milliards de dollars "
-        "sur les 110\u00a0milliards de dollars engagés : la tranche 1 de SoftBank Group "
+        "sur les 110\u00a0milliards de dollars engagés\u00a0: la tranche 1 de SoftBank Group "
         "(10\u00a0milliards de dollars) le 1er avril 2026"
     )
     assert "la tranche 1 d’Amazon (15\u00a0milliards de dollars)" in summary  # elided
@@ -264,7 +266,7 @@ def test_the_paid_summary_keeps_its_claims_in_french(fr: ReportData, en: ReportD
     assert "\\" not in summary  # plain text: md() escapes it once
     markdown = summary.markdown  # type: ignore[attr-defined]
     assert spans(markdown) == spans(english.summary.markdown)  # type: ignore[attr-defined]
-    assert 'data-how="somme des versements au 27 novembre 2026 : 10\u00a0milliards' in markdown
+    assert 'data-how="somme des versements au 27 novembre 2026\u00a0: 10\u00a0milliards' in markdown
 
 
 def test_the_paid_table_keeps_its_claims_in_french(fr: ReportData, en: ReportData) -> None:
@@ -282,7 +284,7 @@ def test_the_paid_table_keeps_its_claims_in_french(fr: ReportData, en: ReportDat
         'le [1er avril 2026]{.claim data-claims="c097"}'
     )
     assert rows["2026-02-amazon-2"][4] == text(
-        "sous conditions ; versement non attesté au 27 novembre 2026"
+        "sous conditions\u00a0; versement non attesté au 27 novembre 2026"
     )
     assert rows["2026-02-softbank-3"][6] == "aucune source trouvée"
 
@@ -314,8 +316,8 @@ def test_the_evidence_cards_speak_french(fr: ReportData, en: ReportData) -> None
     words = re.search(r'id="of-evidence-words">(.*?)</script>', page)
     assert words is not None
     assert json.loads(words.group(1)) == {
-        "computed": "Calcul : {how}",
-        "from": "À partir de :",
+        "computed": "Calcul\u00a0: {how}",
+        "from": "À partir de\u00a0:",
         "source": "source",
         "claim": "citation {id}",
     }
@@ -474,4 +476,9 @@ def test_the_page_draws_french_charts_whole_tooltips_and_cards(
     cells = {shown[i][0]: shown[i + 1][0] for i in range(0, len(shown) - 1, 2)}
     assert cells["Part du tour de table"] == "13,6\u00a0%"
     assert all(whole for _text, whole in seen.values["tip"]), seen.values["tip"]
-    assert seen.values["card"] == ["Calcul : somme", "À partir de :", "source", "citation c026"]
+    assert seen.values["card"] == [
+        "Calcul\u00a0: somme",
+        "À partir de\u00a0:",
+        "source",
+        "citation c026",
+    ]

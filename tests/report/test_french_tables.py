@@ -159,7 +159,7 @@ def test_cells_are_french_words_and_formats(fr: ReportData) -> None:
     assert [row[1].split("]")[0].lstrip("[") for row in rounds.rows][3] == "secondaire"
     assert "[6\\,6\u00a0milliards de dollars]" in rounds.rows[0][4]
     parties = tables.agreements_table(fr).rows[0][1]
-    assert parties == "Nvidia \\(investisseur\\) \\; OpenAI \\(bénéficiaire\\)"
+    assert parties == "Nvidia \\(investisseur\\)\u00a0\\; OpenAI \\(bénéficiaire\\)"
     glance = tables.glance_table(fr).rows[0]
     assert glance[1] == "27 février 2026"
     assert "[93\\,21\u00a0milliards d’euros]" in glance[3]
@@ -223,9 +223,9 @@ def test_the_checks_table_in_french() -> None:
 
 def test_the_dictionary_s_constraints_in_french(fr: ReportData) -> None:
     rows = {(r[0], r[1]): r for r in tables.full_dictionary_table(fr).rows}
-    assert rows[("organizations", "org\\_id")][3] == "clé \\; obligatoire"
+    assert rows[("organizations", "org\\_id")][3] == "clé\u00a0\\; obligatoire"
     kind = rows[("organizations", "kind")][3]
-    assert kind == "obligatoire \\; valeurs possibles\u00a0\\: company\\, business\\-unit"
+    assert kind == "obligatoire\u00a0\\; valeurs possibles\u00a0\\: company\\, business\\-unit"
 
 
 def test_a_french_page_links_up_to_the_package_s_files(en: ReportData, fr: ReportData) -> None:
