@@ -222,3 +222,41 @@ def test_sigterm_stops_the_preview_and_leaves_nothing(tmp_path: Path) -> None:
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0
     assert list(temp.iterdir()) == []
+
+
+@pytest.mark.browser
+def test_preview_serves_the_french_edition_and_follows_its_edits(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    port = free_port()
+    proc = subprocess.Popen(
+        cli("preview", "--no-open", "--port", str(port), "--edition", "fr"),
+        cwd=repo,
+        env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    browser = None
+    try:
+        assert proc.stdout is not None
+        assert f"http://127.0.0.1:{port}/" in proc.stdout.readline()
+        profile = tmp_path / "chromium"
+        profile.mkdir()
+        browser = Browser(chromium(), profile)
+        page = Page(browser, f"http://127.0.0.1:{port}/")
+        page.wait("the French report", lambda body, *_: "Historique des valorisations" in body, 240)
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        sentence = "sont enregistrées comme telles"
+        replace(repo / "report" / "fr" / "index.qmd", sentence, "sont conservées comme telles")
+        page.wait("the edited sentence", lambda body, *_: "conservées comme telles" in body, 60)
+    finally:
+        if browser is not None:
+            browser.close()
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            _out, err = proc.communicate()
+    assert proc.returncode == 0, err

@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the port, or the next free one if busy; 0: any free port (default: %(default)s)",
     )
     p.add_argument("--no-open", action="store_true", help="do not open the page in a browser")
+    p.add_argument(
+        "--edition",
+        choices=["en", "fr"],
+        default="en",
+        help="the edition to serve: en (report/index.qmd) or fr (report/fr/index.qmd)",
+    )
     p.set_defaults(handler=_preview)
 
     # The render engine's modules are heavy: they are imported only when `render` runs.
@@ -229,7 +235,7 @@ def _preview(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        Preview(root, port=args.port, log=log, ready=ready).run()
+        Preview(root, port=args.port, log=log, ready=ready, edition=args.edition).run()
     except OSError as exc:  # e.g. no free port
         return _error("preview", exc)
     print("openai-funding preview: stopped", file=sys.stderr)

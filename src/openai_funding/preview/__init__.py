@@ -15,9 +15,9 @@ worker (``validator.py``: Great Expectations imported once) and a warm Jupyter k
 The HTML is rendered and served first, the PDF afterwards (skipped while more changes wait).
 Invalid input never replaces the page: the last good report stays, under an overlay naming each
 problem as ``validate`` does; a stale hash is a warning here only. Everything lives in one
-temporary folder, removed on exit; ``_site/`` is never written. Only the main (English)
-edition, ``report/index.qmd``, is previewed: the French one (``report/fr/``) is rendered by
-``build``. Nothing here prints: ``log`` and ``ready`` are the command line's.
+temporary folder, removed on exit; ``_site/`` is never written. One edition is previewed at a
+time (``edition``: ``en``, ``report/index.qmd``, by default; ``fr``, ``report/fr/index.qmd``);
+``build`` publishes both. Nothing here prints: ``log`` and ``ready`` are the command line's.
 """
 
 from __future__ import annotations
@@ -52,9 +52,8 @@ RESET = "from openai_funding.content.data import report_data\nreport_data.cache_
 #: What a change can affect, by where it is: the package's code, the data, the rules, a
 #: ``.qmd`` of the report, or another file of ``report/`` that the cells read (``report.yml``).
 CODE, DATA, RULES, REPORT, SETTINGS = "code", "data", "rules", "report", "settings"
-#: The edition the preview renders and serves: the English one (``report/fr/index.qmd``, the
-#: French edition, is not previewed; ``build`` publishes both).
-MAIN = "index.qmd"
+#: The document of each edition the preview can render and serve, under ``report/``.
+EDITIONS = {"en": "index.qmd", "fr": "fr/index.qmd"}
 #: The first round: the workers are fresh, so no code change to restart them for.
 FIRST = frozenset({DATA, RULES, REPORT})
 
@@ -117,6 +116,8 @@ class Preview:
     port: int = 8000
     log: Log = _silent
     ready: Callable[[str], None] = _silent
+    #: The edition served (a key of :data:`EDITIONS`).
+    edition: str = "en"
     #: The problems that keep the page from updating, and the warnings, of the last validation.
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -142,7 +143,8 @@ class Preview:
             # the report the cells read: the last validation of valid data (see update)
             "OPENAI_FUNDING_VALIDATION": str(work / "validation.json"),
         }
-        renderer = WarmRender(root / "report" / MAIN, env=env, reset=RESET, log=self.log)
+        document = root / "report" / EDITIONS[self.edition]
+        renderer = WarmRender(document, env=env, reset=RESET, log=self.log)
         try:
             with terminate_as_interrupt():
                 validator.start()  # Great Expectations imports while the server starts
