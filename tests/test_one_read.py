@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from buildrepo import EPOCH, make_repo
+from openai_funding.build import site
 from openai_funding.cli import main
 from openai_funding.content import data as report_module
 from openai_funding.package import descriptor
@@ -57,9 +58,10 @@ def test_a_build_parses_the_descriptor_once(
     repo = make_repo(tmp_path / "repo")
 
     def render(path: Path, *, output_dir: Path, **kwargs: object) -> None:  # noqa: ARG001
-        output_dir.mkdir(parents=True, exist_ok=True)
-        for name in ("index.html", "index.pdf"):
-            (output_dir / name).write_text("rendered", encoding="utf-8")
+        for _lang, folder in site.EDITIONS:  # what the engine writes: each edition's page and PDF
+            (output_dir / folder).mkdir(parents=True, exist_ok=True)
+            for name in ("index.html", "index.pdf"):
+                (output_dir / folder / name).write_text("rendered", encoding="utf-8")
 
     monkeypatch.setattr("openai_funding.render.render", render)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
