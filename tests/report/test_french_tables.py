@@ -245,4 +245,4 @@ def test_the_key_figures_in_french(fr: ReportData) -> None:
     ]
     assert labels[4] == f"Versé au {language('fr').long_date(fr.as_of)}"  # type: ignore[arg-type]
     block = key_figures.key_figures(fr)._repr_markdown_()
-    assert '**[110\u00a0milliards de dollars]{.claim data-claims="c026 c027"}**' in block
+    assert '**[110\u00a0Md\\$]{.claim data-claims="c026 c027"}**' in block

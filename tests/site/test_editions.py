@@ -36,6 +36,7 @@ def test_the_parser_reads_both_editions_words_alike() -> None:
         ("27 February 2026", "27 février 2026"),
         ("1 April 2026", "1er avril 2026"),
         ("up to $100bn", "jusqu’à 100\u00a0milliards de dollars"),
+        ("$110bn", "110\u00a0Md$"),
         ("yes", "oui"),
         ("secondary", "secondaire"),
     ]

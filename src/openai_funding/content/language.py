@@ -104,6 +104,14 @@ class Language:
     def usd_bn(self, amount: float) -> str:
         return self.money_bn(amount, "USD")
 
+    def short_usd_bn(self, amount: float) -> str:
+        """US dollars where room is short (a chart's label, the key figures): ``$50bn`` / ``50
+        Md$``, the French press's abbreviation of *milliards de dollars*, which prose spells
+        out."""
+        if self.code == "fr":
+            return f"{self.short_number(float(amount) / 1e9)}\u00a0Md$"
+        return self.usd_bn(amount)
+
     # dates -------------------------------------------------------------------------------
 
     def long_date(self, day: date | pd.Timestamp) -> str:

@@ -82,9 +82,7 @@ def short_month(day: object, lang: Language = ENGLISH) -> str:
 def chart_usd_bn(amount: float, lang: Language = ENGLISH) -> str:
     """US dollars as a chart's short label writes them: ``$50bn`` / ``50 Md$`` (the French
     press's abbreviation of *milliards de dollars*, which the prose spells out)."""
-    if lang.code == "fr":
-        return f"{lang.short_number(float(amount) / 1e9)}\u00a0Md$"
-    return lang.usd_bn(amount)
+    return lang.short_usd_bn(amount)
 
 
 def styled(
