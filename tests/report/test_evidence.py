@@ -87,7 +87,7 @@ def test_chart_tooltips_name_their_sources(data: ReportData) -> None:
         figures.investment_shares(data),
         figures.valuation_history(data),
         figures.agreement_network(data),
-        payments.paid_chart(data),
+        figures.paid_chart(data),
     ):
         spec = json.dumps(chart.to_dict())
         assert '"title": "Sources"' in spec

@@ -31,7 +31,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 SPAN = re.compile(r'\]\{\.claim data-claims="([a-z0-9 -]+)"')
 CHARTS: dict[str, Callable[[ReportData], alt.TopLevelMixin]] = {
     "shares": figures.investment_shares,
-    "paid": payments.paid_chart,
+    "paid": figures.paid_chart,
     "valuation": figures.valuation_history,
     "network": figures.agreement_network,
 }

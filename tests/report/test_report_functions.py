@@ -105,7 +105,7 @@ def test_paid_table_gives_each_tranche_its_outcome_and_sources(data: ReportData)
     rows = {r["commitment_id"]: row for r, row in zip(table.records, table.rows, strict=True)}
     assert "Response" in rows["2026-02-softbank-3"][5]  # the schedule's source
     assert rows["2026-02-softbank-3"][6] == "no source found"
-    spec = payments.paid_chart(data).to_dict()
+    spec = figures.paid_chart(data).to_dict()
     assert "$20bn paid" in spec["description"]
 
 

@@ -7,7 +7,7 @@ from openai_funding.content.data import ReportData
 from openai_funding.content.language import N_
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.package_tables import count_text
-from openai_funding.content.tables import say
+from openai_funding.content.words import say
 from openai_funding.package.diff import PackageDiff, diff_packages
 
 #: A table's status since the previous release, in words (``same`` is not shown).

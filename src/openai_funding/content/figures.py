@@ -11,12 +11,14 @@ from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.language import N_
 from openai_funding.content.network import agreement_network, links_frame
+from openai_funding.content.paid_chart import paid_chart
 from openai_funding.content.theme import OKABE_ITO, chart_usd_bn, flag, short_month, styled
 
 __all__ = [
     "agreement_network",
     "investment_shares",
     "links_frame",
+    "paid_chart",
     "tranches_frame",
     "valuation_frame",
     "valuation_history",

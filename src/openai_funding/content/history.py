@@ -11,7 +11,7 @@ from openai_funding.content.facts import day_text, usd_bn
 from openai_funding.content.language import N_, Language
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.payments import tranches
-from openai_funding.content.tables import say
+from openai_funding.content.words import say
 
 #: The kinds of later record, as the records keep them (the same in every edition); they also
 #: order the records of one day.
