@@ -3,10 +3,13 @@ an overlay naming the problems, recovers by itself, and a server that leaves not
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -96,34 +99,64 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.browser
-def test_preview_follows_edits_shows_problems_recovers_and_leaves_nothing(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "repo")
-    temp = tmp_path / "tmp"
-    temp.mkdir()
+@dataclass
+class Served:
+    """A running preview open in a browser tab; ``err`` is its stderr once it stopped."""
+
+    proc: subprocess.Popen[str]
+    page: Page
+    port: int
+    err: str = ""
+
+
+@contextlib.contextmanager
+def served(repo: Path, profile: Path, *args: str, **env: str) -> Iterator[Served]:
+    """``openai-funding preview --no-open ARGS`` in ``repo``, open in headless Chromium (its
+    profile in ``profile``); on exit the browser closes and the preview gets Ctrl-C."""
     port = free_port()
     proc = subprocess.Popen(
-        cli("preview", "--no-open", "--port", str(port)),
+        cli("preview", "--no-open", "--port", str(port), *args),
         cwd=repo,
-        env=child_env(TMPDIR=str(temp)),
+        env=child_env(**env),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     browser = None
-    workers: set[int] = set()
+    run = None
     try:
         assert proc.stdout is not None
         first = proc.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in first, first
-        profile = tmp_path / "chromium"
         profile.mkdir()
         browser = Browser(chromium(), profile)
-        page = Page(browser, f"http://127.0.0.1:{port}/")
-        page.wait("the first report", lambda body, *_: "Valuation history" in body, 240)
-        workers = descendants(proc.pid)
-        assert workers, "the validation worker and the kernel run as child processes"
+        run = Served(proc, Page(browser, f"http://127.0.0.1:{port}/"), port)
+        yield run
+    finally:
+        if browser is not None:
+            browser.close()
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            _out, err = proc.communicate()
+        if run is not None:
+            run.err = err
 
+
+@pytest.mark.browser
+def test_preview_follows_edits_shows_problems_recovers_and_leaves_nothing(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    workers: set[int] = set()
+    with served(repo, tmp_path / "chromium", TMPDIR=str(temp)) as run:
+        page = run.page
+        page.wait("the first report", lambda body, *_: "Valuation history" in body, 240)
+        workers = descendants(run.proc.pid)
+        assert workers, "the validation worker and the kernel run as child processes"
         # a value in a CSV: the page reloads with it; the hash is stale, a warning here only
         data = repo / "data" / "questions.csv"
         replace(data, QUESTION, QUESTION.replace("conditions", "stated conditions"))
@@ -159,21 +192,11 @@ def test_preview_follows_edits_shows_problems_recovers_and_leaves_nothing(tmp_pa
             lambda body, _overlay, kind: "of-problems" not in kind and "stated conditions" in body,
             60,
         )
-    finally:
-        if browser is not None:
-            browser.close()
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=60)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-            _out, err = proc.communicate()
-    assert proc.returncode == 0, err
+    assert run.proc.returncode == 0, run.err
     # nothing left: no child process, no socket, no temporary folder, no _site/
-    assert not [pid for pid in workers if alive(pid)], err
+    assert not [pid for pid in workers if alive(pid)], run.err
     with socket.socket() as s:
-        assert s.connect_ex(("127.0.0.1", port)) != 0
+        assert s.connect_ex(("127.0.0.1", run.port)) != 0
     assert list(temp.iterdir()) == []
     assert not (repo / "_site").exists()
     # the published files never carry the preview's script: only the served page does
@@ -227,36 +250,11 @@ def test_sigterm_stops_the_preview_and_leaves_nothing(tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_preview_serves_the_french_edition_and_follows_its_edits(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo")
-    port = free_port()
-    proc = subprocess.Popen(
-        cli("preview", "--no-open", "--port", str(port), "--edition", "fr"),
-        cwd=repo,
-        env=child_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    browser = None
-    try:
-        assert proc.stdout is not None
-        assert f"http://127.0.0.1:{port}/" in proc.stdout.readline()
-        profile = tmp_path / "chromium"
-        profile.mkdir()
-        browser = Browser(chromium(), profile)
-        page = Page(browser, f"http://127.0.0.1:{port}/")
+    with served(repo, tmp_path / "chromium", "--edition", "fr") as run:
+        page = run.page
         page.wait("the French report", lambda body, *_: "Historique des valorisations" in body, 240)
         assert page.evaluate("document.documentElement.lang") == "fr"
         sentence = "sont enregistrées comme telles"
         replace(repo / "report" / "fr" / "index.qmd", sentence, "sont conservées comme telles")
         page.wait("the edited sentence", lambda body, *_: "conservées comme telles" in body, 60)
-    finally:
-        if browser is not None:
-            browser.close()
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=60)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-            _out, err = proc.communicate()
-    assert proc.returncode == 0, err
+    assert run.proc.returncode == 0, run.err
