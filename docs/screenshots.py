@@ -38,11 +38,7 @@ def shoot(page: Path, out: Path, width: int, height: int, mobile: bool) -> str:
     with tempfile.TemporaryDirectory(prefix="of-shot-") as profile:
         browser = Browser(chromium(), Path(profile))
         try:
-            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-                "sessionId"
-            ]
-            browser.send("Page.enable", session=session)
+            session = browser.new_tab("Page")
             browser.send(
                 "Emulation.setDeviceMetricsOverride",
                 {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},

@@ -108,6 +108,17 @@ class Browser:
             raise RuntimeError(f"{method}: {reply['error']}")
         return reply.get("result", {})
 
+    def new_tab(self, *domains: str) -> str:
+        """Open a blank tab, attach to it and enable ``domains`` (``Page``, ``Runtime``...);
+        return its session id, for :meth:`send`."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
+        for domain in domains:
+            self.send(f"{domain}.enable", session=session)
+        return session
+
     def _next(self, timeout: float) -> None:
         """Read one message: a reply is kept by id, an event appended to :attr:`events`. A
         dialog the page opens (``alert``, ``confirm``…) is recorded and dismissed at once, so
@@ -200,12 +211,7 @@ def visit(
     with tempfile.TemporaryDirectory(prefix="of-chromium-") as profile:
         browser = Browser(chromium(), Path(profile))
         try:
-            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-                "sessionId"
-            ]
-            for domain in ("Page", "Runtime", "Log", "Network"):
-                browser.send(f"{domain}.enable", session=session)
+            session = browser.new_tab("Page", "Runtime", "Log", "Network")
             browser.send("Page.navigate", {"url": page.as_uri()}, session=session)
             browser.wait_for("Page.loadEventFired")
             drawn = False

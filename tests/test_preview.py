@@ -61,12 +61,7 @@ class Page:
 
     def __init__(self, browser: Browser, url: str) -> None:
         self.browser = browser
-        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
-        browser.send("Runtime.enable", session=self.session)
-        browser.send("Page.enable", session=self.session)
+        self.session = browser.new_tab("Runtime", "Page")
         browser.send("Page.navigate", {"url": url}, session=self.session)
 
     def evaluate(self, expression: str) -> object:

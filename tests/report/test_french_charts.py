@@ -9,7 +9,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,42 +71,36 @@ def texts(root: ET.Element) -> list[str]:
     return out
 
 
+def nodes(spec: object) -> Iterator[dict[str, Any]]:
+    """Every mapping of a spec, depth first."""
+    if isinstance(spec, dict):
+        yield spec
+        for value in spec.values():
+            yield from nodes(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            yield from nodes(value)
+
+
 def tooltip_titles(spec: dict[str, Any]) -> list[str]:
-    found: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            tip = node.get("tooltip")
-            if isinstance(tip, list):
-                found.extend(t["title"] for t in tip if "title" in t)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
-    return found
+    """Every tooltip title of a spec, in order."""
+    return [
+        t["title"]
+        for node in nodes(spec)
+        if isinstance(node.get("tooltip"), list)
+        for t in node["tooltip"]
+        if "title" in t
+    ]
 
 
 def titles(spec: dict[str, Any]) -> set[str]:
     """Every axis and legend title of a spec."""
-    found: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for channel in ("x", "y", "color", "shape", "strokeDash"):
-                encoding = node.get(channel)
-                if isinstance(encoding, dict) and encoding.get("title"):
-                    found.add(encoding["title"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
-    return found
+    return {
+        encoding["title"]
+        for node in nodes(spec)
+        for channel in ("x", "y", "color", "shape", "strokeDash")
+        if isinstance(encoding := node.get(channel), dict) and encoding.get("title")
+    }
 
 
 # French words ---------------------------------------------------------------------------------
