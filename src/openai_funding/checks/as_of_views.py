@@ -126,8 +126,15 @@ def paid_totals(tables: dict[str, pd.DataFrame], resources: Mapping[str, Resourc
 def outcome_evidence(
     tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
 ) -> pd.DataFrame:
-    """One row per outcome: ``outcome``, and ``supported_claims``: how many claims on its
-    claimed fields (when, how much) have a quote whose words state the outcome's value."""
+    """One row per outcome: ``outcome``, ``grade``, and ``supported_claims``: how many claims on
+    its claimed fields (when, how much) have a quote whose words state the outcome's value.
+
+    ``grade_rank`` ranks the outcome's grade (:data:`~openai_funding.package.paid.GRADES`,
+    strongest first) and ``supported_rank`` the strongest grade those claims support: a PRIMARY
+    claim supports ``confirmed``; a claim from a source that relays the statement of a party to
+    the tranche (``sources.relays_org_id``: the investor, OpenAI, or a unit of either)
+    ``relayed``; any supporting claim ``reported``; none, only ``not-known``
+    (``supported_grade`` names it)."""
     support = claim_support(tables, resources)
     mine = support[support["resource"] == "outcomes"]
     good = mine[
@@ -138,8 +145,27 @@ def outcome_evidence(
     ]
     counts = good.groupby("record_id").size()
     outcomes = tables["outcomes"]
-    out = outcomes[["outcome_id", "commitment_id", "outcome"]].copy()
+    out = outcomes[["outcome_id", "commitment_id", "outcome", "grade"]].copy()
     out["supported_claims"] = out["outcome_id"].map(counts).fillna(0).astype("int64")
+    parties = paid.tranche_parties(tables)
+    relays = tables["sources"].set_index("source_id")["relays_org_id"]
+    commitment = outcomes.set_index("outcome_id")["commitment_id"]
+    supported: dict[str, int] = {}
+    for claim in good.itertuples(index=False):
+        record = str(claim.record_id)
+        if str(claim.status) == "PRIMARY":
+            rank = paid.grade_rank("confirmed")
+        elif relays.get(claim.source_id) in parties.get(commitment.get(record), ()):
+            rank = paid.grade_rank("relayed")
+        else:
+            rank = paid.grade_rank("reported")
+        supported[record] = max(supported.get(record, 0), rank)
+    out["grade_rank"] = [paid.grade_rank(g) for g in out["grade"]]
+    out["supported_rank"] = [supported.get(str(o), 0) for o in out["outcome_id"]]
+    for column in ("grade_rank", "supported_rank"):
+        out[column] = out[column].astype("int64")
+    out["supported_grade"] = [paid.GRADES[len(paid.GRADES) - 1 - r] for r in out["supported_rank"]]
+    out["supported_grade"] = out["supported_grade"].astype("string")
     return locate(out, out["outcome_id"], file=resources["outcomes"].path, rows=rows_of(outcomes))
 
 

@@ -8,6 +8,11 @@ A tranche's state as of the "as of" date is one of:
 - ``scheduled``: not reported paid, and scheduled after the "as of" date;
 - ``not-known``: not reported paid although its scheduled date has passed, or its timing was
   never disclosed: whether it was paid is not known as of that date.
+
+A paid tranche also has a ``grade``, how its payment is known (:data:`GRADES`, strongest
+first): the strongest grade of the outcomes that report it paid. "Paid so far" is given per grade
+(:func:`paid_by_grade`), and the round's money as one of the :data:`STANDINGS` (paid and confirmed
+or relayed, reported paid, not known, scheduled, on conditions) by :func:`round_standing`.
 """
 
 from __future__ import annotations
@@ -22,6 +27,46 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: The states of a tranche, in the order a reader meets them (and charts stack them).
 STATES = ("paid", "part-paid", "not-known", "scheduled", "conditional")
+
+#: How an outcome is known (``outcomes.grade``), strongest first: read in the party's own release
+#: or filing; a named outlet reports the party's own statement; an outlet reports it, unconfirmed;
+#: no source found (as of a date).
+GRADES = ("confirmed", "relayed", "reported", "not-known")
+
+#: Where each dollar of a round stands as of the "as of" date, in the order charts stack them:
+#: paid and known from the party (confirmed or relayed), reported paid, not known, scheduled
+#: after the date, due only on conditions.
+STANDINGS = ("paid", "reported-paid", "not-known", "scheduled", "conditional")
+
+
+def grade_rank(grade: object) -> int:
+    """3 for ``confirmed`` down to 0 for ``not-known`` (0 too for a missing or unknown grade)."""
+    return len(GRADES) - 1 - GRADES.index(grade) if grade in GRADES else 0
+
+
+def tranche_parties(tables: Mapping[str, pd.DataFrame]) -> dict[str, frozenset[str]]:
+    """Per tranche (``commitment_id``): the organizations whose own statement can confirm or
+    relay its outcome: the investor, the company invested in, and their units (``parent_org_id``)."""
+    com = tables["commitments"]
+    inv = tables["investments"].drop_duplicates("investment_id").set_index("investment_id")
+    rounds = tables["rounds"].drop_duplicates("round_id").set_index("round_id")
+    orgs = tables["organizations"]
+    units: dict[str, set[str]] = {}
+    for org, parent in zip(orgs["org_id"], orgs["parent_org_id"], strict=True):
+        if isinstance(parent, str):
+            units.setdefault(parent, set()).add(str(org))
+    out = {}
+    for commitment, investment in zip(com["commitment_id"], com["investment_id"], strict=True):
+        parties: set[str] = set()
+        if investment in inv.index:
+            row = inv.loc[investment]
+            parties.add(str(row["investor_org_id"]))
+            if row["round_id"] in rounds.index:
+                parties.add(str(rounds.loc[row["round_id"], "investee_org_id"]))
+        for org in list(parties):
+            parties |= units.get(org, set())
+        out[str(commitment)] = frozenset(parties)
+    return out
 
 
 def as_of_timestamp(tables: Mapping[str, pd.DataFrame]) -> pd.Timestamp:
@@ -45,8 +90,9 @@ def scheduled_by(commitments: pd.DataFrame) -> pd.Series:
 
 def tranche_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per tranche: its investment, round and investor, amount and schedule, what was
-    reported paid by the "as of" date (``paid_usd``, ``paid_on``: the last payment), what is
-    still to come (``to_come_usd``), the latest outcome record and the derived ``state``."""
+    reported paid by the "as of" date (``paid_usd``, ``paid_on``: the last payment, ``paid_id``:
+    its outcome record, ``grade``: the strongest grade of the payments, ``not-known`` when none),
+    what is still to come (``to_come_usd``), the latest outcome record and the derived ``state``."""
     import pandas as pd
 
     as_of = as_of_timestamp(tables)
@@ -77,6 +123,19 @@ def tranche_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     out["paid_usd"] = out["commitment_id"].map(by_tranche["amount_usd"].sum()).fillna(0)
     out["paid_usd"] = out["paid_usd"].astype("Int64")
     out["paid_on"] = _lookup(out["commitment_id"], by_tranche["occurred_on"].max())
+    last_paid = (
+        paid.sort_values(["occurred_on", "status_as_of", "outcome_id"], kind="stable")
+        .drop_duplicates("commitment_id", keep="last")
+        .set_index("commitment_id")
+    )
+    out["paid_id"] = _lookup(out["commitment_id"], last_paid["outcome_id"])
+    ranks = paid.assign(rank=[grade_rank(g) for g in paid["grade"]]).groupby("commitment_id")
+    best = ranks["rank"].max()
+    out["grade"] = [
+        GRADES[len(GRADES) - 1 - int(best[c])] if c in best.index else "not-known"
+        for c in out["commitment_id"]
+    ]
+    out["grade"] = out["grade"].astype("string")
     out["to_come_usd"] = (out["amount_usd"] - out["paid_usd"]).clip(lower=0).astype("Int64")
     latest = (
         outcomes.sort_values(["status_as_of", "outcome_id"], kind="stable")
@@ -144,4 +203,60 @@ def paid_by_round(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     own = out["round_id"].map(paid)
     inherited = out["updates_round_id"].map(paid)
     out["paid_usd"] = own.fillna(inherited).fillna(0).astype("Int64")
+    return out
+
+
+def standing(state: str, grade: str) -> str:
+    """Where a tranche's paid money stands (one of :data:`STANDINGS`): ``paid`` when the party
+    confirmed or relayed it, else ``reported-paid``; its unpaid rest keeps the tranche's state
+    (``not-known`` for the rest of a part-paid tranche)."""
+    if state in ("paid", "part-paid"):
+        return "paid" if grade in ("confirmed", "relayed") else "reported-paid"
+    return state
+
+
+def round_standing(tables: Mapping[str, pd.DataFrame], round_id: str) -> pd.DataFrame:
+    """The money of ``round_id``'s tranches by where it stands as of the "as of" date: one row
+    per tranche and part (``commitment_id``, ``investor_org_id``, ``tranche``, ``standing``, one
+    of :data:`STANDINGS`; ``grade``; ``amount_usd``; ``outcome_id``: the payment's record for a
+    paid part). The parts add up to the tranches' amounts."""
+    import pandas as pd
+
+    states = tranche_states(tables)
+    states = states[states["round_id"] == round_id]
+    rows = []
+    for r in states.itertuples(index=False):
+        if r.paid_usd > 0:
+            rows.append((r.commitment_id, r.investor_org_id, r.tranche,
+                         standing(r.state, r.grade), r.grade, int(r.paid_usd), r.paid_id))
+        rest = int(r.to_come_usd)
+        if rest > 0:
+            state = "not-known" if r.state in ("paid", "part-paid") else r.state
+            rows.append((r.commitment_id, r.investor_org_id, r.tranche, state,
+                         "not-known", rest, None))
+    columns = ["commitment_id", "investor_org_id", "tranche", "standing", "grade",
+               "amount_usd", "outcome_id"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["amount_usd"] = out["amount_usd"].astype("Int64")
+    for column in ("standing", "grade", "outcome_id"):
+        out[column] = out[column].astype("string")
+    return out
+
+
+def paid_by_grade(tables: Mapping[str, pd.DataFrame], round_id: str | None = None) -> pd.DataFrame:
+    """Paid so far, per grade: one row per grade of :data:`GRADES` but ``not-known``
+    (``grade``, ``paid_usd``, ``tranches``: how many tranches), over every tranche or only
+    ``round_id``'s. Derived from the outcomes, never typed."""
+    import pandas as pd
+
+    states = tranche_states(tables)
+    if round_id is not None:
+        states = states[states["round_id"] == round_id]
+    states = states[states["paid_usd"] > 0]
+    by = states.groupby("grade")
+    grades = list(GRADES[:-1])
+    out = pd.DataFrame({"grade": grades})
+    out["paid_usd"] = out["grade"].map(by["paid_usd"].sum()).fillna(0).astype("Int64")
+    out["tranches"] = out["grade"].map(by.size()).fillna(0).astype("int64")
+    out["grade"] = out["grade"].astype("string")
     return out
