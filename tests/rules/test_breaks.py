@@ -664,6 +664,37 @@ BREAKS = [
         f"{OUT}:2 [2026-02-softbank-1-paid]",
         cells(lambda p: p.drop("claims", "c097"), lambda p: p.drop("claims", "c098")),
     ),
+    # An outcome graded above what its claims support (copies i, j: grades only).
+    # SoftBank's first tranche "confirmed" with no PRIMARY claim.
+    Break(
+        "i",
+        "outcome_evidence/grade-supported-by-claims",
+        f"{OUT}:2 [2026-02-softbank-1-paid]",
+        cell("outcomes", "2026-02-softbank-1-paid", "grade", "confirmed"),
+    ),
+    # SoftBank's second tranche "relayed", but its sources are said to relay Amazon, not a
+    # party to SoftBank's tranche.
+    Break(
+        "j",
+        "outcome_evidence/grade-supported-by-claims",
+        f"{OUT}:3 [2026-02-softbank-2-paid]",
+        cells(
+            cell("sources", "japanco-2026-07", "relays_org_id", "amazon"),
+            cell("sources", "wedoany-2026-07", "relays_org_id", "amazon"),
+        ),
+    ),
+    Break(
+        "i",
+        "outcome_evidence/not-known-graded-not-known",
+        f"{OUT}:5 [2026-02-amazon-1-2026-11-27]",
+        cell("outcomes", "2026-02-amazon-1-2026-11-27", "grade", "reported"),
+    ),
+    Break(
+        "i",
+        "outcome_evidence/known-outcome-graded",
+        f"{OUT}:3 [2026-02-softbank-2-paid]",
+        cell("outcomes", "2026-02-softbank-2-paid", "grade", "not-known"),
+    ),
     Break(
         "h",
         "outcomes/paid-has-date",
