@@ -219,3 +219,29 @@ CATEGORIES: dict[str, str] = {
     "fully funded": "funded",
     "funded": "funded",
 }
+
+#: Scale words of Chinese, Japanese and Korean, which count by ten thousands: 亿 (or 億, 억) is
+#: 10⁸, so "300 亿美元" is $30bn; 万亿 (or 兆, 조) is 10¹².
+CJK_SCALES: dict[str, int] = {
+    "万": 10**4,
+    "萬": 10**4,
+    "만": 10**4,
+    "亿": 10**8,
+    "億": 10**8,
+    "억": 10**8,
+    "万亿": 10**12,
+    "萬億": 10**12,
+    "兆": 10**12,
+    "조": 10**12,
+}
+#: Currency words of Chinese, Japanese and Korean.
+CJK_CURRENCIES: dict[str, str] = {
+    "美元": "USD",
+    "美金": "USD",
+    "ドル": "USD",
+    "米ドル": "USD",
+    "달러": "USD",
+    "欧元": "EUR",
+    "ユーロ": "EUR",
+    "유로": "EUR",
+}

@@ -1,5 +1,5 @@
-"""Read values as sources write them, in English or French: money, quantities, dates, booleans,
-countries, identifiers and categories.
+"""Read values as sources write them, in English or French (and money and dates in Chinese,
+Japanese and Korean): money, quantities, dates, booleans, countries, identifiers and categories.
 
 Each ``read_*`` function parses the words of a quote (a claim's ``value_as_written``) into a
 :class:`Reading`, or returns ``None`` when the words do not state a value of that kind. The parser
@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 from openai_funding.checks.vocabulary import (
     BOOLEANS,
     CATEGORIES,
+    CJK_CURRENCIES,
+    CJK_SCALES,
     COUNTRIES,
     MONTHS,
     NUMBER_WORDS,
@@ -46,6 +48,13 @@ _QUANTITY = re.compile(
     rf"(?:\s*(?:de\s+|d['’]\s*)?(?P<unit>{_UNIT_ALT})(?![a-zà-ÿ]))?"
     r"(?:\s+(?:supplémentaires?|additional|more|de plus))?$",
     re.IGNORECASE,
+)
+
+_CJK_SCALE_ALT = "|".join(sorted(CJK_SCALES, key=len, reverse=True))
+_CJK_CURRENCY_ALT = "|".join(sorted(CJK_CURRENCIES, key=len, reverse=True))
+_CJK_QUANTITY = re.compile(
+    r"^(?P<num>\d+(?:\.\d+)?)\s*"
+    rf"(?P<scale>{_CJK_SCALE_ALT})?\s*(?P<unit>{_CJK_CURRENCY_ALT})$"
 )
 
 
@@ -138,7 +147,14 @@ _THOUSANDS = {False: ",", True: "."}
 
 def read_quantity(text: str, language: str = "en") -> Reading | None:
     """Money or a quantity: ``"110 milliards de dollars"``, ``"US$110 billion"``, ``"$15bn"``,
-    ``"up to $100 billion"``, ``"at least 10 gigawatts"``, ``"eight years"``, ``"30 %"``."""
+    ``"up to $100 billion"``, ``"at least 10 gigawatts"``, ``"eight years"``, ``"30 %"``; money
+    in Chinese, Japanese or Korean: ``"300 亿美元"``, ``"100억달러"``, ``"1.4 万亿美元"``."""
+    if cjk := _CJK_QUANTITY.match(_normalise(text)):
+        number = Decimal(cjk.group("num"))
+        if cjk.group("scale"):
+            number *= CJK_SCALES[cjk.group("scale")]
+        value = number.normalize() if number == number.to_integral() else number
+        return Reading("quantity", value, unit=CJK_CURRENCIES[cjk.group("unit")])
     match = _QUANTITY.match(_normalise(text))
     if not match:
         return None
@@ -168,9 +184,10 @@ def read_date(text: str, published_on: date | None = None) -> Reading | None:
     ``"November 2025"`` (month); ``"through 2032"``, ``"2032"`` (year); a weekday such as
     ``"vendredi"`` (the latest such day on or before ``published_on``); a bare month such as
     ``"April"`` (month, in the year of ``published_on``); Japanese ``"2026年4月1日"`` (day) and
-    ``"4月1日"`` (day, in the year of ``published_on``)."""
+    ``"4月1日"`` (day, in the year of ``published_on``), also with spaces (``"2026 年 4 月 1 日"``)
+    and in Korean (``"2026년 10월 1일"``)."""
     words = _normalise(text).lower().rstrip(".")
-    if m := re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日", words):
+    if m := re.fullmatch(r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]", words):
         if m[1] is None and published_on is None:
             return None
         year = int(m[1]) if m[1] else published_on.year  # type: ignore[union-attr]
@@ -242,8 +259,12 @@ def read_category(text: str) -> Reading | None:
 
 #: A letter or digit of a script that separates words with spaces: ``in_quote`` will not match
 #: words that continue into one ("10" in "110"). Japanese and Chinese write no spaces, so a
-#: character of theirs next to the words does not stop a match ("4月1日" in "実行は4月1日(予定)").
-_SPACED_WORD = r"[^\W\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+#: character of theirs next to the words does not stop a match ("4月1日" in "実行は4月1日(予定)");
+#: nor does a Korean syllable, since Korean attaches its particles ("100억달러" in "100억달러를").
+_SPACED_WORD = (
+    r"[^\W\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uac00-\ud7af\uff00-\uffef]"
+)
 
 
 def in_quote(written: str, quote: str) -> bool:
