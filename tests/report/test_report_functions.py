@@ -213,4 +213,4 @@ def test_what_changed_since_the_previous_release(data: ReportData) -> None:
     assert records["outcomes"]["added"] == len(data["outcomes"])
     assert (records["rounds"]["added"], records["rounds"]["changed"]) == (1, 1)
     assert records["sources"]["removed"] == 1  # news9live: no stored copy of its page
-    assert "version 0.1.0" in changes.changes_summary(data)
+    assert "version 0.2.0" in changes.changes_summary(data)
