@@ -36,6 +36,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         ["validate", "--report", "{tmp}/validation.json"],
         ["validate", "--report", "{tmp}/validation.json", "--reuse"],
         ["hash"],
+        ["due", "--json"],
     ],
     ids=" ".join,
 )

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--json", action="store_true", help="print the differences as JSON")
     how.add_argument("--markdown", action="store_true", help="print them as Markdown")
     p.set_defaults(handler=_diff)
+
+    p = sub.add_parser("due", help="the curator's worklist: past due, unconfirmed, open, oldest")
+    p.add_argument(
+        "path", nargs="?", default="datapackage.json", help="descriptor (default: %(default)s)"
+    )
+    p.add_argument("--on", metavar="DATE", type=date.fromisoformat, help="default: the asOf date")
+    p.add_argument("--oldest", metavar="N", type=int, default=10, help="default: %(default)s")
+    p.add_argument("--json", action="store_true", help="print the worklist as JSON")
+    p.set_defaults(handler=_due)
 
     p = sub.add_parser("build", help="validate, render the report and publish _site/ atomically")
     p.add_argument("--root", default=".", help="the repository (default: %(default)s)")
@@ -194,6 +204,21 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         print(to_text(diff))
     return 0 if diff.same else 1
+
+
+def _due(args: argparse.Namespace) -> int:
+    """Exit 0 whenever the package can be read (a worklist is not a failure), 2 when not."""
+    from openai_funding.package.due import due, to_text
+    from openai_funding.package.problems import UnusableInputError
+
+    try:
+        work = due(args.path, args.on, args.oldest)
+    except UnusableInputError as exc:
+        if args.json:
+            print(json.dumps({"error": str(exc)}))
+        return _error("due", exc)
+    print(json.dumps(work.to_dict(), indent=2, ensure_ascii=False) if args.json else to_text(work))
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -1,0 +1,302 @@
+"""`openai-funding due [--on DATE] [--json] [PATH]`: the curator's worklist (tranches past due,
+reported facts waiting for confirmation, open questions, the oldest records); exit 0 whenever
+the package can be read, 2 with a one-line error naming the file when it cannot."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from openai_funding import load
+from openai_funding.cli import main
+from support import DESCRIPTOR
+
+SECTIONS = ("past_due", "unconfirmed", "open_questions", "oldest")
+AMAZON = ("2026-02-amazon-1", "2026-02-amazon-2")
+NVIDIA = "2026-02-nvidia-1"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["due", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def worklist(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, list[dict[str, Any]]]:
+    code, out, err = run(capsys, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def keys(items: list[dict[str, Any]]) -> list[str]:
+    return [item["key"] for item in items]
+
+
+def append(descriptor: Path, name: str, *rows: dict[str, str]) -> None:
+    """Add rows to a table of the copied package (missing cells empty)."""
+    path = descriptor.parent / "data" / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        fields = next(csv.reader(fh))
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, fields, lineterminator="\n").writerows(rows)
+
+
+def rehash(descriptor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["hash", str(descriptor)]) == 0
+    capsys.readouterr()
+
+
+def test_real_package_lists_amazon_and_nvidia(capsys: pytest.CaptureFixture[str]) -> None:
+    work = worklist(capsys, str(DESCRIPTOR))
+    assert set(AMAZON) <= set(keys(work["past_due"]))
+    conditional = next(i for i in work["past_due"] if i["key"] == "2026-02-amazon-2")
+    assert "due only on conditions; check whether they were triggered" in conditional["why"]
+    first = next(i for i in work["past_due"] if i["key"] == "2026-02-amazon-1")
+    assert first["due_by"] == "2026-03-31"
+    assert "Amazon" in first["why"]
+    assert "$15bn" in first["why"]
+    assert {"c041", "c095"} <= {look["id"] for look in first["look_at"]}
+    # Nvidia's tranche: not known (timing not disclosed) until a payment is recorded, then a
+    # reported payment waiting for confirmation.
+    past = [i for i in work["past_due"] if i["key"] == NVIDIA]
+    reported = [i for i in work["unconfirmed"] if i["section"] == "reported" and NVIDIA in i["why"]]
+    assert past or reported
+    if past:
+        assert "timing not disclosed" in past[0]["why"]
+    code, out, _ = run(capsys, str(DESCRIPTOR))
+    assert code == 0
+    assert (
+        "  commitments 2026-02-amazon-1: Amazon, tranche 1 of 2, $15bn: due by 2026-03-31;" in out
+    )
+    assert NVIDIA in out
+
+
+def test_json_has_the_four_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    work = worklist(capsys, str(DESCRIPTOR))
+    assert list(work) == list(SECTIONS)
+    names = {
+        "past_due": {"past-due"},
+        "unconfirmed": {"reported", "report", "relayed"},
+        "open_questions": {"open-question"},
+        "oldest": {"oldest"},
+    }
+    for section, items in work.items():
+        assert items, section
+        for item in items:
+            assert item["section"] in names[section]
+            assert {"resource", "key", "why", "look_at", "on", "status_as_of"} <= set(item)
+            assert item["on"] == "2026-11-27"
+    # a report nobody answered names its claims and their sources' addresses
+    report = next(i for i in work["unconfirmed"] if i["key"] == "amazon-35bn-agi-2026-02-26")
+    assert report["look_at"][0]["id"] == "c104"
+    assert report["look_at"][0]["url"].startswith("https://")
+    # the relayed outcomes come after the reported ones: weaker priority
+    sections = [i["section"] for i in work["unconfirmed"]]
+    assert sections.index("relayed") > max(i for i, s in enumerate(sections) if s != "relayed")
+    assert "2026-02-softbank-2-paid" in keys(work["unconfirmed"])
+    assert set(keys(work["open_questions"])) == {
+        "amazon-35bn-conditions",
+        "nvidia-30bn-replaces-loi",
+    }
+
+
+def test_on_an_earlier_date_changes_what_is_past_due(capsys: pytest.CaptureFixture[str]) -> None:
+    now = keys(worklist(capsys, str(DESCRIPTOR))["past_due"])
+    assert "2026-02-softbank-3" in now  # scheduled for 2026-10-01, not reported paid
+    assert "2026-02-softbank-1" not in now  # reported paid
+    march = worklist(capsys, str(DESCRIPTOR), "--on", "2026-03-01")
+    assert not [k for k in keys(march["past_due"]) if "softbank" in k]
+    assert "2026-02-amazon-1" not in keys(march["past_due"])  # due by 2026-03-31
+    assert {NVIDIA, "2026-02-amazon-2"} <= set(keys(march["past_due"]))
+    # the outcomes recorded after the date are ignored: SoftBank's first payment (recorded as
+    # of 2026-07-01) is not known on 2026-04-02, a day after it was due
+    april = worklist(capsys, str(DESCRIPTOR), "--on", "2026-04-02")
+    first = next(i for i in april["past_due"] if i["key"] == "2026-02-softbank-1")
+    assert "due by 2026-04-01; not reported paid (not-known)" in first["why"]
+    assert "2026-02-softbank-1-paid" not in keys(april["unconfirmed"])
+    assert all(i["on"] == "2026-04-02" for items in april.values() for i in items)
+
+
+def test_oldest_is_sorted_by_status_as_of(capsys: pytest.CaptureFixture[str]) -> None:
+    tables = load(DESCRIPTOR)
+    every = sorted(
+        stamp.date().isoformat()
+        for frame in tables.values()
+        if "status_as_of" in frame.columns
+        for stamp in frame["status_as_of"].dropna()
+    )
+    oldest = worklist(capsys, str(DESCRIPTOR))["oldest"]
+    dates = [i["status_as_of"] for i in oldest]
+    assert dates == every[:10]
+    assert len({i["resource"] for i in oldest}) > 1  # across tables
+    for item in oldest:
+        age = date(2026, 11, 27) - date.fromisoformat(item["status_as_of"])
+        assert item["age_days"] == age.days
+    three = worklist(capsys, str(DESCRIPTOR), "--oldest", "3")["oldest"]
+    assert three == oldest[:3]
+    code, out, _ = run(capsys, str(DESCRIPTOR), "--oldest", "3")
+    assert code == 0
+    section = out.split("4. Oldest status_as_of (3)\n")[1].split("\n\n")[0].splitlines()
+    assert [line.split(":")[0].strip() for line in section] == [
+        f"{i['resource']} {i['key']}" for i in three
+    ]
+
+
+def test_a_reported_payment_is_listed_with_its_claims(
+    package_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    payment = "2026-02-nvidia-1-paid"
+    append(
+        package_copy,
+        "outcomes",
+        {
+            "outcome_id": payment,
+            "commitment_id": NVIDIA,
+            "outcome": "paid",
+            "grade": "reported",
+            "occurred_on": "2026-11-20",
+            "occurred_precision": "day",
+            "amount_usd": "30000000000",
+            "status_as_of": "2026-11-27",
+            "notes": "A test record.",
+        },
+    )
+    claim = {
+        "resource": "outcomes",
+        "record_id": payment,
+        "source_id": "reuters-fr-2026-02-27",
+        "quote": "A test quote.",
+        "status": "SECONDARY",
+    }
+    append(
+        package_copy,
+        "claims",
+        dict(claim, claim_id="c901", field="amount_usd", value="30000000000"),
+        dict(claim, claim_id="c902", field="occurred_on", value="2026-11-20"),
+    )
+    rehash(package_copy, capsys)
+    work = worklist(capsys, str(package_copy))
+    assert NVIDIA not in keys(work["past_due"])  # paid in full, as reported
+    item = next(i for i in work["unconfirmed"] if i["key"] == payment)
+    assert item["section"] == "reported"
+    assert item["resource"] == "outcomes"
+    assert f"{NVIDIA} paid $30bn on 2026-11-20, graded reported" in item["why"]
+    assert "Nvidia" in item["why"]  # whose release would confirm it
+    assert [look["id"] for look in item["look_at"]] == ["c901", "c902"]
+    url = load(package_copy)["sources"].set_index("source_id").loc["reuters-fr-2026-02-27", "url"]
+    assert [look["url"] for look in item["look_at"]] == [url, url]
+    assert url.startswith("https://www.boursorama.com/")
+    code, out, _ = run(capsys, str(package_copy))
+    assert code == 0
+    assert f"outcomes {payment}:" in out
+    assert "c901 (reuters-fr-2026-02-27), c902 (reuters-fr-2026-02-27)" in out
+    # on a day before it was recorded, the payment is not known and not listed
+    before = worklist(capsys, str(package_copy), "--on", "2026-11-26")
+    assert NVIDIA in keys(before["past_due"])
+    assert payment not in keys(before["unconfirmed"])
+
+    # a later, confirmed record of the same payment settles it
+    append(
+        package_copy,
+        "outcomes",
+        {
+            "outcome_id": f"{payment}-confirmed",
+            "commitment_id": NVIDIA,
+            "outcome": "paid",
+            "grade": "confirmed",
+            "occurred_on": "2026-11-20",
+            "occurred_precision": "day",
+            "status_as_of": "2026-11-27",
+        },
+    )
+    append(
+        package_copy,
+        "question_updates",
+        {
+            "update_id": "loi-answered",
+            "question_id": "nvidia-30bn-replaces-loi",
+            "updated_on": "2026-11-27",
+            "status": "answered",
+            "answer": "A test answer.",
+        },
+    )
+    rehash(package_copy, capsys)
+    work = worklist(capsys, str(package_copy))
+    assert not [i for i in work["unconfirmed"] if NVIDIA in i["why"]]
+    assert keys(work["open_questions"]) == ["amazon-35bn-conditions"]
+
+
+def test_a_part_paid_tranche_stays_past_due(
+    package_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    append(
+        package_copy,
+        "outcomes",
+        {
+            "outcome_id": "2026-02-amazon-1-part",
+            "commitment_id": "2026-02-amazon-1",
+            "outcome": "paid",
+            "grade": "reported",
+            "occurred_on": "2026-03-31",
+            "occurred_precision": "day",
+            "amount_usd": "5000000000",
+            "status_as_of": "2026-11-27",
+        },
+    )
+    rehash(package_copy, capsys)
+    work = worklist(capsys, str(package_copy))
+    item = next(i for i in work["past_due"] if i["key"] == "2026-02-amazon-1")
+    assert "due by 2026-03-31; part-paid ($5bn reported paid)" in item["why"]
+    assert "latest outcome 2026-02-amazon-1-part (paid, as of 2026-11-27)" in item["why"]
+    listed = next(i for i in work["unconfirmed"] if i["key"] == "2026-02-amazon-1-part")
+    assert listed["look_at"] == []  # no claim on it yet: nothing to point to
+
+
+@pytest.mark.parametrize("broken", ["missing", "not-json", "missing-csv", "bad-cell"])
+def test_unreadable_package_exits_2_naming_the_file(
+    broken: str, package_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target, named = package_copy, "datapackage.json"
+    if broken == "missing":
+        target = package_copy.parent / "nothing" / "datapackage.json"
+    elif broken == "not-json":
+        package_copy.write_text("{", encoding="utf-8")
+    elif broken == "missing-csv":
+        (package_copy.parent / "data" / "outcomes.csv").unlink()
+        named = "outcomes.csv"
+    else:
+        path = package_copy.parent / "data" / "outcomes.csv"
+        path.write_text(path.read_text(encoding="utf-8").replace(",2026-11-27,", ",27/11/2026,"))
+        named = "outcomes.csv"
+    code, out, err = run(capsys, str(target))
+    assert code == 2
+    assert out == ""
+    assert err.startswith("openai-funding due: ")
+    assert named in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+    assert "internal error" not in err
+    code, out, _ = run(capsys, str(target), "--json")
+    assert code == 2
+    assert named in json.loads(out)["error"]
+
+
+def test_text_is_stable_and_has_the_headings(capsys: pytest.CaptureFixture[str]) -> None:
+    code, first, _ = run(capsys, str(DESCRIPTOR))
+    assert code == 0
+    _, second, _ = run(capsys, str(DESCRIPTOR))
+    assert first == second
+    for heading in (
+        "1. Schedules past due, outcome not settled (",
+        "2. Reported, waiting for confirmation (",
+        "3. Open questions (",
+        "4. Oldest status_as_of (",
+        "Sources cited above",
+    ):
+        assert f"\n{heading}" in first
+    assert first.index("1. Schedules") < first.index("2. Reported") < first.index("3. Open")
