@@ -17,8 +17,11 @@ from openai_funding.cli import main
 from support import DESCRIPTOR
 
 SECTIONS = ("past_due", "unconfirmed", "open_questions", "oldest")
+#: The package's "as of" date: the worklist's default day.
+AS_OF = load(DESCRIPTOR).as_of
 AMAZON = ("2026-02-amazon-1", "2026-02-amazon-2")
 NVIDIA = "2026-02-nvidia-1"
+FIRST = "2026-02-amazon-1"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -61,13 +64,13 @@ def test_real_package_lists_amazon_and_nvidia(capsys: pytest.CaptureFixture[str]
     assert "Amazon" in first["why"]
     assert "$15bn" in first["why"]
     assert {"c041", "c095"} <= {look["id"] for look in first["look_at"]}
-    # Nvidia's tranche: not known (timing not disclosed) until a payment is recorded, then a
-    # reported payment waiting for confirmation.
-    past = [i for i in work["past_due"] if i["key"] == NVIDIA]
-    reported = [i for i in work["unconfirmed"] if i["section"] == "reported" and NVIDIA in i["why"]]
-    assert past or reported
-    if past:
-        assert "timing not disclosed" in past[0]["why"]
+    # Nvidia's tranche: reported paid (The Information), waiting for confirmation by Nvidia or
+    # OpenAI; no longer past due.
+    assert NVIDIA not in keys(work["past_due"])
+    (reported,) = [i for i in work["unconfirmed"] if i["key"] == f"{NVIDIA}-paid"]
+    assert reported["section"] == "reported"
+    assert f"{NVIDIA} paid $30bn by 2026-10-02, graded reported" in reported["why"]
+    assert {"c119", "c120"} <= {look["id"] for look in reported["look_at"]}
     code, out, _ = run(capsys, str(DESCRIPTOR))
     assert code == 0
     assert (
@@ -90,7 +93,7 @@ def test_json_has_the_four_sections(capsys: pytest.CaptureFixture[str]) -> None:
         for item in items:
             assert item["section"] in names[section]
             assert {"resource", "key", "why", "look_at", "on", "status_as_of"} <= set(item)
-            assert item["on"] == "2026-11-27"
+            assert item["on"] == AS_OF.isoformat()
     # a report nobody answered names its claims and their sources' addresses
     report = next(i for i in work["unconfirmed"] if i["key"] == "amazon-35bn-agi-2026-02-26")
     assert report["look_at"][0]["id"] == "c104"
@@ -107,8 +110,12 @@ def test_json_has_the_four_sections(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_on_an_earlier_date_changes_what_is_past_due(capsys: pytest.CaptureFixture[str]) -> None:
     now = keys(worklist(capsys, str(DESCRIPTOR))["past_due"])
-    assert "2026-02-softbank-3" in now  # scheduled for 2026-10-01, not reported paid
+    assert "2026-02-softbank-3" not in now  # paid on 2026-10-01, recorded as of 2026-12-05
     assert "2026-02-softbank-1" not in now  # reported paid
+    # before that payment was recorded, the third tranche (due 2026-10-01) was past due
+    november = worklist(capsys, str(DESCRIPTOR), "--on", "2026-11-30")
+    third = next(i for i in november["past_due"] if i["key"] == "2026-02-softbank-3")
+    assert "due by 2026-10-01; not reported paid (not-known)" in third["why"]
     march = worklist(capsys, str(DESCRIPTOR), "--on", "2026-03-01")
     assert not [k for k in keys(march["past_due"]) if "softbank" in k]
     assert "2026-02-amazon-1" not in keys(march["past_due"])  # due by 2026-03-31
@@ -135,7 +142,7 @@ def test_oldest_is_sorted_by_status_as_of(capsys: pytest.CaptureFixture[str]) ->
     assert dates == every[:10]
     assert len({i["resource"] for i in oldest}) > 1  # across tables
     for item in oldest:
-        age = date(2026, 11, 27) - date.fromisoformat(item["status_as_of"])
+        age = AS_OF - date.fromisoformat(item["status_as_of"])
         assert item["age_days"] == age.days
     three = worklist(capsys, str(DESCRIPTOR), "--oldest", "3")["oldest"]
     assert three == oldest[:3]
@@ -150,19 +157,19 @@ def test_oldest_is_sorted_by_status_as_of(capsys: pytest.CaptureFixture[str]) ->
 def test_a_reported_payment_is_listed_with_its_claims(
     package_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    payment = "2026-02-nvidia-1-paid"
+    payment = "2026-02-amazon-1-paid"
     append(
         package_copy,
         "outcomes",
         {
             "outcome_id": payment,
-            "commitment_id": NVIDIA,
+            "commitment_id": FIRST,
             "outcome": "paid",
             "grade": "reported",
             "occurred_on": "2026-11-20",
             "occurred_precision": "day",
-            "amount_usd": "30000000000",
-            "status_as_of": "2026-11-27",
+            "amount_usd": "15000000000",
+            "status_as_of": AS_OF.isoformat(),
             "notes": "A test record.",
         },
     )
@@ -176,17 +183,17 @@ def test_a_reported_payment_is_listed_with_its_claims(
     append(
         package_copy,
         "claims",
-        dict(claim, claim_id="c901", field="amount_usd", value="30000000000"),
+        dict(claim, claim_id="c901", field="amount_usd", value="15000000000"),
         dict(claim, claim_id="c902", field="occurred_on", value="2026-11-20"),
     )
     rehash(package_copy, capsys)
     work = worklist(capsys, str(package_copy))
-    assert NVIDIA not in keys(work["past_due"])  # paid in full, as reported
+    assert FIRST not in keys(work["past_due"])  # paid in full, as reported
     item = next(i for i in work["unconfirmed"] if i["key"] == payment)
     assert item["section"] == "reported"
     assert item["resource"] == "outcomes"
-    assert f"{NVIDIA} paid $30bn on 2026-11-20, graded reported" in item["why"]
-    assert "Nvidia" in item["why"]  # whose release would confirm it
+    assert f"{FIRST} paid $15bn on 2026-11-20, graded reported" in item["why"]
+    assert "Amazon" in item["why"]  # whose release would confirm it
     assert [look["id"] for look in item["look_at"]] == ["c901", "c902"]
     url = load(package_copy)["sources"].set_index("source_id").loc["reuters-fr-2026-02-27", "url"]
     assert [look["url"] for look in item["look_at"]] == [url, url]
@@ -196,8 +203,8 @@ def test_a_reported_payment_is_listed_with_its_claims(
     assert f"outcomes {payment}:" in out
     assert "c901 (reuters-fr-2026-02-27), c902 (reuters-fr-2026-02-27)" in out
     # on a day before it was recorded, the payment is not known and not listed
-    before = worklist(capsys, str(package_copy), "--on", "2026-11-26")
-    assert NVIDIA in keys(before["past_due"])
+    before = worklist(capsys, str(package_copy), "--on", "2026-12-01")
+    assert FIRST in keys(before["past_due"])
     assert payment not in keys(before["unconfirmed"])
 
     # a later, confirmed record of the same payment settles it
@@ -206,12 +213,12 @@ def test_a_reported_payment_is_listed_with_its_claims(
         "outcomes",
         {
             "outcome_id": f"{payment}-confirmed",
-            "commitment_id": NVIDIA,
+            "commitment_id": FIRST,
             "outcome": "paid",
             "grade": "confirmed",
             "occurred_on": "2026-11-20",
             "occurred_precision": "day",
-            "status_as_of": "2026-11-27",
+            "status_as_of": AS_OF.isoformat(),
         },
     )
     append(
@@ -220,14 +227,14 @@ def test_a_reported_payment_is_listed_with_its_claims(
         {
             "update_id": "loi-answered",
             "question_id": "nvidia-30bn-replaces-loi",
-            "updated_on": "2026-11-27",
+            "updated_on": AS_OF.isoformat(),
             "status": "answered",
             "answer": "A test answer.",
         },
     )
     rehash(package_copy, capsys)
     work = worklist(capsys, str(package_copy))
-    assert not [i for i in work["unconfirmed"] if NVIDIA in i["why"]]
+    assert not [i for i in work["unconfirmed"] if FIRST in i["why"]]
     assert keys(work["open_questions"]) == ["amazon-35bn-conditions"]
 
 
@@ -245,14 +252,14 @@ def test_a_part_paid_tranche_stays_past_due(
             "occurred_on": "2026-03-31",
             "occurred_precision": "day",
             "amount_usd": "5000000000",
-            "status_as_of": "2026-11-27",
+            "status_as_of": AS_OF.isoformat(),
         },
     )
     rehash(package_copy, capsys)
     work = worklist(capsys, str(package_copy))
     item = next(i for i in work["past_due"] if i["key"] == "2026-02-amazon-1")
     assert "due by 2026-03-31; part-paid ($5bn reported paid)" in item["why"]
-    assert "latest outcome 2026-02-amazon-1-part (paid, as of 2026-11-27)" in item["why"]
+    assert f"latest outcome 2026-02-amazon-1-part (paid, as of {AS_OF})" in item["why"]
     listed = next(i for i in work["unconfirmed"] if i["key"] == "2026-02-amazon-1-part")
     assert listed["look_at"] == []  # no claim on it yet: nothing to point to
 

@@ -112,28 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def print_report(report: Report, *, stored: Path | None = None, reused: bool = False) -> None:
-    """Print a validation report, fresh or stored, then one summary line: schema problems, then
-    each failed rule with its suite, rows and observed values, then the notes."""
-    for line in report.problem_lines():
-        print(line)
-    for check in report.checks:
-        for key, value in check.observed.items():
-            print(f"observed: {check.suite} / {check.name}: {key}: {value}")
-    for note in report.notes:
-        print(f"note: {note}")
-    total = len(report.checks)
-    failed = sum(not c.success for c in report.checks)
-    if stored is not None:
-        how = f"reused {stored}: nothing changed since" if reused else f"report written to {stored}"
-        state = "valid" if report.valid else "INVALID"
-        print(f"{report.descriptor}: {state} ({total} checks, {failed} failed; {how})")
-    elif report.valid:
-        print(f"{report.descriptor}: valid ({total} checks passed)")
-    else:
-        print(
-            f"{report.descriptor}: INVALID: {len(report.problems)} problem(s) in "
-            f"{failed} of {total} checks"
-        )
+    """Print a validation report, fresh or stored (:meth:`~.results.Report.text_lines`)."""
+    print("\n".join(report.text_lines(stored=stored, reused=reused)))
 
 
 def _error(command: str, exc: Exception) -> int:

@@ -74,6 +74,33 @@ class Report:
     def problems(self) -> list[Problem]:
         return [p for c in self.checks for p in c.problems]
 
+    def text_lines(self, *, stored: object = None, reused: bool = False) -> list[str]:
+        """The report as ``validate`` prints it: :meth:`problem_lines`, each observed value, the
+        notes, then one summary line (naming the stored report, when ``stored`` is its path)."""
+        lines = self.problem_lines()
+        for check in self.checks:
+            for key, value in check.observed.items():
+                lines.append(f"observed: {check.suite} / {check.name}: {key}: {value}")
+        lines += [f"note: {note}" for note in self.notes]
+        total = len(self.checks)
+        failed = sum(not c.success for c in self.checks)
+        if stored is not None:
+            how = (
+                f"reused {stored}: nothing changed since"
+                if reused
+                else f"report written to {stored}"
+            )
+            state = "valid" if self.valid else "INVALID"
+            lines.append(f"{self.descriptor}: {state} ({total} checks, {failed} failed; {how})")
+        elif self.valid:
+            lines.append(f"{self.descriptor}: valid ({total} checks passed)")
+        else:
+            lines.append(
+                f"{self.descriptor}: INVALID: {len(self.problems)} problem(s) in "
+                f"{failed} of {total} checks"
+            )
+        return lines
+
     def problem_lines(self) -> list[str]:
         """Each problem as ``validate`` prints it: schema problems as ``file:row: field ...``,
         then each failed rule as ``rule failed: suite / rule`` followed by its rows."""

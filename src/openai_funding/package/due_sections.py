@@ -104,7 +104,8 @@ def unconfirmed(tables: Mapping[str, pd.DataFrame], on: date, looks: Looks) -> l
         if o.grade not in graded or stronger:
             continue
         whose = " or ".join(sorted(names.get(p, p) for p in parties.get(str(o.commitment_id), ())))
-        occurred = f" on {iso(o.occurred_on)}" if not missing(o.occurred_on) else ""
+        word = "by" if o.occurred_precision == "by" else "on"
+        occurred = f" {word} {iso(o.occurred_on)}" if not missing(o.occurred_on) else ""
         amount = f" {money(o.amount_usd)}" if not missing(o.amount_usd) else ""
         wait = "confirmation" if o.grade == "reported" else "the party's own release"
         why = (
