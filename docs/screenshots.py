@@ -1,11 +1,15 @@
-"""Take the README's screenshots of a number's evidence, open, in each edition of a built site.
+"""Take the README's screenshots of each edition of a built site.
 
     python docs/screenshots.py [SITE]      # default: _site/
 
 For each edition (``index.html``, ``fr/index.html``) it opens the page in headless Chromium
-(driven as in the tests, ``tests/browser.py``), focuses the first derived number (the money paid
-by the "as of" date, in the key figures), and writes
-``docs/evidence-<lang>.png`` (1200 × 760) and ``docs/evidence-phone-<lang>.png`` (390 × 800).
+(driven as in the tests, ``tests/browser.py``) and writes:
+
+- the first screen as a reader opens it, nothing focused: ``docs/first-screen-<lang>.png``
+  (1280 × 800) and ``docs/first-screen-phone-<lang>.png`` (390 × 844);
+- the first derived number (the money paid by the "as of" date, in the opening sentence) focused,
+  its evidence open: ``docs/evidence-<lang>.png`` (1200 × 760) and
+  ``docs/evidence-phone-<lang>.png`` (390 × 800).
 """
 
 from __future__ import annotations
@@ -31,10 +35,12 @@ FOCUS = """
 })()
 """
 SIZES = {"": (1200, 760, False), "-phone": (390, 800, True)}
+FIRST_SCREEN = {"": (1280, 800, False), "-phone": (390, 844, True)}
 
 
-def shoot(page: Path, out: Path, width: int, height: int, mobile: bool) -> str:
-    """Open ``page`` at ``width`` × ``height``, focus the number, save a PNG; return its text."""
+def shoot(page: Path, out: Path, width: int, height: int, mobile: bool, focus: bool = True) -> str:
+    """Open ``page`` at ``width`` × ``height``, focus the number (unless ``focus`` is false),
+    save a PNG; return the number's text."""
     with tempfile.TemporaryDirectory(prefix="of-shot-") as profile:
         browser = Browser(chromium(), Path(profile))
         try:
@@ -47,9 +53,13 @@ def shoot(page: Path, out: Path, width: int, height: int, mobile: bool) -> str:
             browser.send("Page.navigate", {"url": page.as_uri()}, session=session)
             browser.wait_for("Page.loadEventFired")
             time.sleep(1.5)  # the charts draw
-            focused = browser.send(
-                "Runtime.evaluate", {"expression": FOCUS, "returnByValue": True}, session=session
-            )["result"].get("value")
+            focused = None
+            if focus:
+                focused = browser.send(
+                    "Runtime.evaluate",
+                    {"expression": FOCUS, "returnByValue": True},
+                    session=session,
+                )["result"].get("value")
             time.sleep(0.3)
             shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
             out.write_bytes(base64.b64decode(shot["data"]))
@@ -60,6 +70,10 @@ def shoot(page: Path, out: Path, width: int, height: int, mobile: bool) -> str:
 
 def main(site: Path) -> None:
     for lang, page in (("en", site / "index.html"), ("fr", site / "fr" / "index.html")):
+        for suffix, (width, height, mobile) in FIRST_SCREEN.items():
+            out = ROOT / "docs" / f"first-screen{suffix}-{lang}.png"
+            shoot(page, out, width, height, mobile, focus=False)
+            print(f"{out.relative_to(ROOT)}: the first screen")
         for suffix, (width, height, mobile) in SIZES.items():
             out = ROOT / "docs" / f"evidence{suffix}-{lang}.png"
             number = shoot(page, out, width, height, mobile)

@@ -38,7 +38,7 @@ def rows(name: str) -> list[dict[str, str]]:
 def test_descriptor_declares_v2() -> None:
     assert DESCRIPTOR["$schema"] == V2 + "datapackage.json"
     assert "profile" not in DESCRIPTOR
-    assert DESCRIPTOR["asOf"] == "2026-11-27"
+    assert DESCRIPTOR["asOf"] == "2026-12-05"
     assert DESCRIPTOR["id"]
     assert all("roles" in c and "role" not in c for c in DESCRIPTOR["contributors"])
 

@@ -214,7 +214,7 @@ def test_workbook_read_by_openpyxl(exported: Path) -> None:
     assert dictionary[0][:3] == ("table", "field", "type")
     assert len(dictionary) - 1 == sum(len(r.fields) for r in PACKAGE.tabular.values())
     readme = dict(book["README"].iter_rows(values_only=True))
-    assert readme["as of"] == "2026-11-27"
+    assert readme["as of"] == "2026-12-05"
     assert book.properties.created == dt.datetime(2026, 2, 27)
 
 

@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from openai_funding.content import figures, payments
+from openai_funding.content import figures, paid_table, payments
 from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.evidence import EvidencePage, _asset
 from openai_funding.content.language import language
@@ -32,6 +32,7 @@ SPAN = re.compile(r'\]\{\.claim data-claims="([a-z0-9 -]+)"')
 CHARTS: dict[str, Callable[[ReportData], alt.TopLevelMixin]] = {
     "shares": figures.investment_shares,
     "paid": figures.paid_chart,
+    "round": figures.round_chart,
     "valuation": figures.valuation_history,
     "network": figures.agreement_network,
 }
@@ -108,14 +109,15 @@ def titles(spec: dict[str, Any]) -> set[str]:
 
 def test_axis_and_legend_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:
     assert titles(specs["fr", "shares"]) == {"Engagement (milliards de dollars)", "Tranche"}
-    assert titles(specs["fr", "paid"]) == {"Milliards de dollars, au 27 novembre 2026"}
+    assert titles(specs["fr", "paid"]) == {"Milliards de dollars, au 5 décembre 2026"}
+    assert titles(specs["fr", "round"]) == set()  # no axis: the amounts are written on the bar
     assert titles(specs["fr", "valuation"]) == {
         "Date",
         "Valorisation post-money (milliards de dollars)",
         "Type d’opération",
     }
     assert titles(specs["fr", "network"]) == {"Lien"}
-    assert titles(specs["en", "paid"]) == {"US$ billions, as of 27 November 2026"}
+    assert titles(specs["en", "paid"]) == {"US$ billions, as of 5 December 2026"}
 
 
 def test_tooltip_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -129,8 +131,14 @@ def test_tooltip_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]])
     ]
     assert tooltip_titles(specs["fr", "paid"]) == [
         "Tranche",
-        "Au 27 novembre 2026",
+        "Au 5 décembre 2026",
         "Md$",
+        "Sources",
+    ]
+    assert tooltip_titles(specs["fr", "round"]) == [
+        "Au 5 décembre 2026",
+        "Md$",
+        "Tranche",
         "Sources",
     ]
     assert tooltip_titles(specs["fr", "valuation"]) == [
@@ -151,7 +159,12 @@ def test_the_alt_texts_are_french(specs: dict[tuple[str, str], dict[str, Any]]) 
     )
     assert "Amazon 50\u00a0milliards de dollars (45,5\u00a0%)" in shares
     paid = specs["fr", "paid"]["description"]
-    assert "au 27 novembre 2026\u00a0: 20\u00a0milliards de dollars (versé)" in paid
+    assert (
+        "au 5 décembre 2026\u00a0: 30\u00a0milliards de dollars (versé, confirmé ou relayé)" in paid
+    )
+    whole = specs["fr", "round"]["description"]
+    assert whole.startswith("Diagramme en barres du tour entier de 110\u00a0milliards de dollars")
+    assert "30\u00a0milliards de dollars (versé selon la presse, non confirmé)" in whole
     valuation = specs["fr", "valuation"]["description"]
     assert "840\u00a0milliards de dollars (févr. 2026, primaire)" in valuation
     assert "500\u00a0milliards de dollars (oct. 2025, secondaire)" in valuation
@@ -181,8 +194,16 @@ def test_the_legends_and_labels_are_french(drawn: dict[tuple[str, str], ET.Eleme
     assert {"immédiate", "sous conditions", "échéance programmée"} <= set(
         texts(drawn["fr", "shares"])
     )
-    states = {"versé", "versement non attesté", "sous conditions"}
+    states = {
+        "versé, confirmé ou relayé",
+        "versé selon la presse, non confirmé",
+        "versement non attesté",
+        "sous conditions",
+    }
     assert states <= set(texts(drawn["fr", "paid"]))
+    assert states | {"Au 5 décembre 2026", "30\u00a0Md$", "35\u00a0Md$"} <= set(
+        texts(drawn["fr", "round"])
+    )
     assert {"exclusif", "investissement", "accord", "lettre d’intention"} <= set(
         texts(drawn["fr", "network"])
     )
@@ -250,21 +271,21 @@ def test_the_paid_summary_keeps_its_claims_in_french(fr: ReportData, en: ReportD
     french, english = payments.paid_facts(fr), payments.paid_facts(en)
     summary = french.summary
     assert summary.startswith(
-        "Au 27 novembre 2026, les sources font état du versement de 20\u00a0milliards de dollars "
-        "sur les 110\u00a0milliards de dollars engagés\u00a0: la tranche 1 de SoftBank Group "
+        "Au 5 décembre 2026, les sources font état du versement de 60\u00a0milliards de dollars "
+        "sur les 110\u00a0milliards de dollars engagés\u00a0: les 30\u00a0milliards de dollars "
+        "de Nvidia au plus tard le 2 octobre 2026, la tranche 1 de SoftBank Group "
         "(10\u00a0milliards de dollars) le 1er avril 2026"
     )
     assert "la tranche 1 d’Amazon (15\u00a0milliards de dollars)" in summary  # elided
-    assert "les 30\u00a0milliards de dollars de Nvidia" in summary
     assert "Le versement prévu pour la tranche 2 d’Amazon" in summary
     assert "\\" not in summary  # plain text: md() escapes it once
     markdown = summary.markdown  # type: ignore[attr-defined]
     assert spans(markdown) == spans(english.summary.markdown)  # type: ignore[attr-defined]
-    assert 'data-how="somme des versements au 27 novembre 2026\u00a0: 10\u00a0milliards' in markdown
+    assert 'data-how="somme des versements au 5 décembre 2026\u00a0: 30\u00a0milliards' in markdown
 
 
 def test_the_paid_table_keeps_its_claims_in_french(fr: ReportData, en: ReportData) -> None:
-    french, english = payments.paid_table(fr), payments.paid_table(en)
+    french, english = paid_table.paid_table(fr), paid_table.paid_table(en)
     assert french.columns[0] == "Investisseur"
     assert french.records == english.records  # the data, not the words
     french_cells = " ".join(cell for row in french.rows for cell in row)
@@ -275,12 +296,19 @@ def test_the_paid_table_keeps_its_claims_in_french(fr: ReportData, en: ReportDat
     amount = text("10\u00a0milliards de dollars")
     assert rows["2026-02-softbank-1"][4] == (
         f'versement de [{amount}]{{.claim data-claims="c098"}} '
-        'le [1er avril 2026]{.claim data-claims="c097"}'
+        'le [1er avril 2026]{.claim data-claims="c097 c133 c134"} '
+        + text("(déclaration de la partie, relayée)")
+    )
+    nvidia = text("30\u00a0milliards de dollars")
+    assert rows["2026-02-nvidia-1"][4] == (
+        f'versement de [{nvidia}]{{.claim data-claims="c120"}} '
+        'au plus tard le [2 octobre 2026]{.claim data-claims="c119"} '
+        + text("(rapporté, non confirmé)")
     )
     assert rows["2026-02-amazon-2"][4] == text(
-        "sous conditions\u00a0; versement non attesté au 27 novembre 2026"
+        "sous conditions\u00a0; versement non attesté au 5 décembre 2026"
     )
-    assert rows["2026-02-softbank-3"][6] == "aucune source trouvée"
+    assert rows["2026-02-amazon-1"][6] == "aucune source trouvée"
 
 
 def test_the_chart_data_are_the_same_in_both_editions(fr: ReportData, en: ReportData) -> None:

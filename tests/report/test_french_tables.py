@@ -239,7 +239,7 @@ def test_the_key_figures_in_french(fr: ReportData) -> None:
     labels = [label for label, _ in key_figures.key_figures(fr).items]
     assert labels[:4] == [
         "Données au",
-        "Montant",
+        "Montant annoncé",
         "Valorisation pre-money",
         "Valorisation post-money",
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from openai_funding.content import figures, history, payments, tables
+from openai_funding.content import figures, history, paid_table, payments, tables
 from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.facts import round_facts, usd_bn
 from openai_funding.content.markdown import Table, link, text
@@ -71,9 +71,9 @@ def test_later_events_are_dated_and_ordered(data: ReportData) -> None:
     records = history.later_events_table(data).records
     kinds = [r["kind"] for r in records]
     assert kinds.count("Round update") == 2
-    assert kinds.count("Payment") == 2
+    assert kinds.count("Payment") == 4  # SoftBank's three tranches and Nvidia's, reported
     assert kinds.count("Amendment") == 2
-    assert kinds.count("Event") == 1
+    assert kinds.count("Event") == 3
     assert "Report (not confirmed)" in kinds
     dates = [r["date"] for r in records]
     assert dates == sorted(dates)
@@ -82,31 +82,39 @@ def test_later_events_are_dated_and_ordered(data: ReportData) -> None:
 def test_paid_facts_come_from_the_dated_outcomes(data: ReportData) -> None:
     p = payments.paid_facts(data)
     assert (p.as_of, p.committed, p.paid, p.paid_usd) == (
-        "27 November 2026",
+        "5 December 2026",
         "$110bn",
-        "$20bn",
-        2e10,
+        "$60bn",
+        6e10,
     )
     assert "1 April 2026" in p.paid_items
     assert "1 July 2026" in p.paid_items
-    assert "SoftBank Group's tranche 3" in p.not_known  # scheduled before the date: not known
+    assert "SoftBank Group's tranche 3 of $10bn on 1 October 2026" in p.paid_items
+    assert "Nvidia's $30bn by 2 October 2026" in p.paid_items  # reported without its day
+    assert "Amazon's tranche 1 of $15bn" in p.not_known  # due by 2026-03-31: not known
     assert "Amazon's tranche 2 of $35bn" in p.conditional
     assert "scheduled" not in p.summary  # nothing is left "scheduled" in the past
     assert "\\" not in p.summary  # plain text: md() escapes it once
 
 
 def test_paid_table_gives_each_tranche_its_outcome_and_sources(data: ReportData) -> None:
-    table = payments.paid_table(data)
+    table = paid_table.paid_table(data)
     states = {r["commitment_id"]: (r["state"], r["paid_usd"]) for r in table.records}
     assert states["2026-02-softbank-1"] == ("paid", 10_000_000_000)
-    assert states["2026-02-softbank-3"] == ("not-known", 0)
+    assert states["2026-02-softbank-3"] == ("paid", 10_000_000_000)
+    assert states["2026-02-amazon-1"] == ("not-known", 0)
     assert states["2026-02-amazon-2"] == ("conditional", 0)
-    assert sum(r["paid_usd"] for r in table.records) == 20_000_000_000
+    assert sum(r["paid_usd"] for r in table.records) == 60_000_000_000
     rows = {r["commitment_id"]: row for r, row in zip(table.records, table.rows, strict=True)}
     assert "Response" in rows["2026-02-softbank-3"][5]  # the schedule's source
-    assert rows["2026-02-softbank-3"][6] == "no source found"
+    assert "AI \\& Tech Daily Digest" in rows["2026-02-softbank-3"][6]  # the payment's sources
+    assert rows["2026-02-amazon-1"][6] == "no source found"
+    assert "relayed" in rows["2026-02-softbank-3"][4]  # how the payment is known
+    assert "by [2 October 2026]" in rows["2026-02-nvidia-1"][4]
+    assert "reported\\, not confirmed" in rows["2026-02-nvidia-1"][4]
     spec = figures.paid_chart(data).to_dict()
-    assert "$20bn paid" in spec["description"]
+    assert "$30bn paid, confirmed or relayed" in spec["description"]
+    assert "$30bn reported paid, not confirmed" in spec["description"]
 
 
 def test_questions_show_their_history(data: ReportData) -> None:
@@ -209,8 +217,11 @@ def test_what_changed_since_the_previous_release(data: ReportData) -> None:
     from openai_funding.content import changes
 
     records = {r["resource"]: r for r in changes.changes_table(data).records}
-    assert records["outcomes"]["status"] == "added"
-    assert records["outcomes"]["added"] == len(data["outcomes"])
-    assert (records["rounds"]["added"], records["rounds"]["changed"]) == (1, 1)
-    assert records["sources"]["removed"] == 1  # news9live: no stored copy of its page
+    assert records["outcomes"]["status"] == "changed"
+    # four new dated outcomes; every outcome of 0.2.0 kept, with its grade
+    assert (records["outcomes"]["added"], records["outcomes"]["removed"]) == (4, 0)
+    assert records["outcomes"]["changed"] == len(data["outcomes"]) - 4
+    assert (records["events"]["added"], records["reports"]["added"]) == (2, 3)
+    assert "rounds" not in records  # no round changed
+    assert records["sources"]["removed"] == 2  # no claim quotes them any more
     assert "version 0.2.0" in changes.changes_summary(data)

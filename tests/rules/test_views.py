@@ -58,10 +58,10 @@ def test_month_windows_compare_by_month() -> None:
 
 def test_schedule_outcomes_know_the_as_of_date(built: dict[str, pd.DataFrame]) -> None:
     frame = built["schedule_outcomes"]
-    assert (frame["as_of"] == pd.Timestamp("2026-11-27")).all()
+    assert (frame["as_of"] == pd.Timestamp("2026-12-05")).all()
     r = row(frame, "2026-02-softbank-3")
     assert r["scheduled_by"] == pd.Timestamp("2026-10-01")
-    assert r["outcomes"] == 1
+    assert r["outcomes"] == 2  # not known as of 2026-11-27, then paid
     assert bool(r["due_has_outcome"])
     assert bool(frame["due_has_outcome"].all())
 
@@ -77,19 +77,26 @@ def test_as_of_bounds_cover_status_and_publication_dates(built: dict[str, pd.Dat
 def test_paid_totals_per_level(built: dict[str, pd.DataFrame]) -> None:
     frame = built["paid_totals"]
     r = row(frame, "2026-02-softbank")
-    assert (r["level"], r["committed_usd"], r["paid_usd"]) == ("investment", 30 * 10**9, 20 * 10**9)
+    assert (r["level"], r["committed_usd"], r["paid_usd"]) == ("investment", 30 * 10**9, 30 * 10**9)
     r = row(frame, "2026-02-round")
-    assert (r["committed_usd"], r["paid_usd"]) == (110 * 10**9, 20 * 10**9)
+    assert (r["committed_usd"], r["paid_usd"]) == (110 * 10**9, 60 * 10**9)
     r = row(frame, "2026-03-close")  # the close counts the payments of the round it updates
-    assert (r["committed_usd"], r["paid_usd"]) == (122 * 10**9, 20 * 10**9)
+    assert (r["committed_usd"], r["paid_usd"]) == (122 * 10**9, 60 * 10**9)
     assert (r["_file"], r["_row"]) == ("data/rounds.csv", 6)
 
 
 def test_outcome_evidence_counts_supporting_claims(built: dict[str, pd.DataFrame]) -> None:
     frame = built["outcome_evidence"]
-    assert row(frame, "2026-02-softbank-1-paid")["supported_claims"] == 2
-    assert row(frame, "2026-02-softbank-2-paid")["supported_claims"] == 3
+    assert row(frame, "2026-02-softbank-1-paid")["supported_claims"] == 4
+    assert row(frame, "2026-02-softbank-2-paid")["supported_claims"] == 5
     assert row(frame, "2026-02-nvidia-1-2026-11-27")["supported_claims"] == 0
+    # the strongest grade the claims support: no PRIMARY claim; SoftBank's own statement
+    # relayed; Nvidia's payment only reported (IT之家 relays The Information, not Nvidia)
+    grades = frame.set_index("_key")["supported_grade"]
+    assert grades["2026-02-softbank-3-paid"] == "relayed"
+    assert grades["2026-02-nvidia-1-paid"] == "reported"
+    assert grades["2026-02-nvidia-1-2026-11-27"] == "not-known"
+    assert (frame["supported_rank"] >= frame["grade_rank"]).all()
 
 
 def test_claim_support_reads_the_words(built: dict[str, pd.DataFrame]) -> None:

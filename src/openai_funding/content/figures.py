@@ -11,14 +11,22 @@ from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.language import N_
 from openai_funding.content.network import agreement_network, links_frame
-from openai_funding.content.paid_chart import paid_chart
-from openai_funding.content.theme import OKABE_ITO, chart_usd_bn, flag, short_month, styled
+from openai_funding.content.paid_chart import paid_chart, round_chart
+from openai_funding.content.theme import (
+    MEANING_COLOURS,
+    OKABE_ITO,
+    chart_usd_bn,
+    flag,
+    short_month,
+    styled,
+)
 
 __all__ = [
     "agreement_network",
     "investment_shares",
     "links_frame",
     "paid_chart",
+    "round_chart",
     "tranches_frame",
     "valuation_frame",
     "valuation_history",
@@ -27,6 +35,9 @@ __all__ = [
 
 #: The kinds of tranche, in the legend's order (English; ``lang._`` gives the edition's words).
 KINDS = [N_("upfront"), N_("on conditions"), N_("scheduled instalment"), N_("timing not disclosed")]
+#: Each kind's colour: the colour of its meaning in every chart (a tranche on conditions is
+#: coloured as money due on conditions, a scheduled instalment as money scheduled).
+KIND_COLOURS = [MEANING_COLOURS[m] for m in ("upfront", "conditional", "scheduled", "undisclosed")]
 #: How a financing record sold its shares.
 SALES = {"primary": N_("primary (new money)"), "secondary": N_("secondary (shares sold)")}
 
@@ -88,7 +99,7 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
             y=alt.Y("investor:N", sort=order, title=None),
             x=alt.X("sum(amount_bn):Q", title=_("Commitment (US$ billions)"), stack="zero"),
             color=alt.Color(
-                "kind:N", title=_("Tranche"), scale=alt.Scale(domain=kinds, range=OKABE_ITO[:4])
+                "kind:N", title=_("Tranche"), scale=alt.Scale(domain=kinds, range=KIND_COLOURS)
             ),
             order=alt.Order("tranche:Q"),
             tooltip=[

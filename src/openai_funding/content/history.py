@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from openai_funding.content.data import ReportData
-from openai_funding.content.evidence import claimed
+from openai_funding.content.evidence import claimed, join
 from openai_funding.content.facts import day_text, usd_bn
 from openai_funding.content.language import N_, Language
 from openai_funding.content.markdown import Table, text
+from openai_funding.content.paid_table import GRADE_LABELS
 from openai_funding.content.payments import tranches
 from openai_funding.content.words import say
 
@@ -60,6 +61,12 @@ def _round_update(lang: Language, amount: str, basis: object, post_money: str) -
     return lang._("{amount} ({basis}).", amount=amount, basis=counts)
 
 
+def by_day(day: str, precision: object, lang: Language) -> str:
+    """``day`` as the table writes it: "by 2 October 2026" when it is known only as a day on or
+    before which something happened (precision ``by``)."""
+    return lang._("by {day}", day=day) if precision == "by" else day
+
+
 def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
     """What happened after the announcement, by date: closes, payments, amendments, events,
     and reports that the parties did not confirm."""
@@ -94,16 +101,26 @@ def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
                 tranche=int(r.tranche),
                 count=int(r.tranche_count),
             )
-            amount = claimed(data, usd_bn(r.paid_usd, lang), "outcomes", r.outcome_id, "amount_usd")
-            day = claimed(data, day_text(r.paid_on, lang), "outcomes", r.outcome_id, "occurred_on")
-            rows.append((r.paid_on, day, PAYMENT, what, lang._("{amount}.", amount=amount)))
+            amount = claimed(data, usd_bn(r.paid_usd, lang), "outcomes", r.paid_id, "amount_usd")
+            day = by_day(
+                claimed(data, day_text(r.paid_on, lang), "outcomes", r.paid_id, "occurred_on"),
+                r.paid_precision,
+                lang,
+            )
+            how = lang._(GRADE_LABELS.get(r.grade, r.grade))
+            details = lang._("{amount} ({how}).", amount=amount, how=how)
+            rows.append((r.paid_on, day, PAYMENT, what, details))
     agreements = data["agreements"]
     amended = agreements["amends_agreement_id"].notna() & (agreements["stated_on"] > announced)
     for a in agreements[amended].itertuples(index=False):
         day = claimed(data, day_text(a.stated_on, lang), "agreements", a.agreement_id, "stated_on")
         rows.append((a.stated_on, day, AMENDMENT, a.title, a.description))
     for e in data["events"].itertuples(index=False):
-        day = claimed(data, day_text(e.occurred_on, lang), "events", e.event_id, "occurred_on")
+        day = by_day(
+            claimed(data, day_text(e.occurred_on, lang), "events", e.event_id, "occurred_on"),
+            e.occurred_precision,
+            lang,
+        )
         what = lang._("{organization}: {title}", organization=names[e.org_id], title=e.title)
         rows.append((e.occurred_on, day, EVENT, what, e.description))
     for p in data["reports"].itertuples(index=False):
@@ -111,9 +128,22 @@ def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
             continue
         who = _reporter(lang, p.reported_by, p.attributed_to)
         day = claimed(data, day_text(p.reported_on, lang), "reports", p.report_id, "reported_on")
-        rows.append(
-            (p.reported_on, day, REPORT, p.statement, lang._("Reported by {who}.", who=who))
-        )
+        details = lang._("Reported by {who}.", who=who)
+        if not pd.isna(p.amount_usd) and not pd.isna(p.pre_money_valuation_usd):
+            amount = claimed(data, usd_bn(p.amount_usd, lang), "reports", p.report_id, "amount_usd")
+            pre = claimed(
+                data,
+                usd_bn(p.pre_money_valuation_usd, lang),
+                "reports",
+                p.report_id,
+                "pre_money_valuation_usd",
+            )
+            details = join(
+                details,
+                " ",
+                lang._("Sought: {amount} at {pre_money} pre-money.", amount=amount, pre_money=pre),
+            )
+        rows.append((p.reported_on, day, REPORT, p.statement, details))
     rows.sort(key=lambda r: (pd.Timestamp(r[0]), r[2]))
     return Table(
         [lang._("Date"), lang._("Kind"), lang._("What"), lang._("Details")],

@@ -1,6 +1,11 @@
-"""The chart of money paid and money to come, as of the package's date: a stacked bar per
-investor (paid, not known to be paid, scheduled, on conditions), from the tranches'
-states of :mod:`~openai_funding.content.payments`."""
+"""The charts of money paid and money to come, as of the package's date, by where each dollar
+stands (:data:`openai_funding.package.paid.STANDINGS`: paid and confirmed or relayed by a
+party, reported paid, not known, scheduled, on conditions), in one colour per standing
+(:data:`~openai_funding.content.theme.MEANING_COLOURS`):
+
+- :func:`round_chart`, the report's opening: the whole round in one bar, the amounts written on it;
+- :func:`paid_chart`: a stacked bar per investor.
+"""
 
 from __future__ import annotations
 
@@ -10,72 +15,172 @@ import pandas as pd
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.facts import day_text
-from openai_funding.content.payments import STATE_LABELS, tranches
-from openai_funding.content.theme import OKABE_ITO, styled
+from openai_funding.content.language import N_
+from openai_funding.content.theme import MEANING_COLOURS, ON_COLOUR, chart_usd_bn, styled
+from openai_funding.package import paid
 
-#: One colour per state of a tranche, in the order the chart stacks them.
-STATE_COLOURS = dict(zip(STATE_LABELS.values(), OKABE_ITO[2:7], strict=True))
+#: How each standing reads in the report (English; ``lang._`` gives the edition's words), in
+#: the order the charts stack them.
+STANDING_LABELS = {
+    "paid": N_("paid, confirmed or relayed"),
+    "reported-paid": N_("reported paid, not confirmed"),
+    "not-known": N_("not known to be paid"),
+    "scheduled": N_("scheduled"),
+    "conditional": N_("on conditions"),
+}
 
 
-def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
-    """Stacked bars per investor: paid, not known to be paid, scheduled and on conditions, as of
-    the package's date."""
-    frame = tranches(data, round_id)
+def standing_frame(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
+    """The round's money by tranche and standing (:func:`openai_funding.package.paid.round_standing`),
+    with the investor's name, the standing in the edition's words, the amount in $bn, a label
+    and the sources of each part (the payment's claims for a paid part, the commitment's
+    otherwise)."""
     lang = data.lang
     _ = lang._
-    as_of = day_text(data.as_of, lang)
-    rows = []
-    for r in frame.itertuples(index=False):
-        committed = claims_of(data, "commitments", r.commitment_id, "amount_usd")
-        if r.paid_usd > 0:
-            outcome = claims_of(data, "outcomes", r.outcome_id, "amount_usd", "occurred_on")
-            rows.append((r.investor, r.tranche, "paid", r.paid_usd, tooltip(data, outcome)))
-        rest = int(r.to_come_usd)
-        if rest > 0:
-            state = "not-known" if r.state in ("paid", "part-paid") else r.state
-            rows.append((r.investor, r.tranche, state, rest, tooltip(data, committed)))
-    bars = pd.DataFrame(rows, columns=["investor", "tranche", "state", "amount_usd", "sources"])
-    bars["state"] = [_(STATE_LABELS[s]) for s in bars["state"]]
-    bars["amount_bn"] = bars["amount_usd"].astype(float) / 1e9
-    bars["label"] = [
+    round_id = round_id or data.settings.round_id
+    parts = paid.round_standing(data.tables, round_id).copy()
+    parts["investor"] = parts["investor_org_id"].map(data.names())
+    parts["label"] = [_(STANDING_LABELS[s]) for s in parts["standing"]]
+    parts["amount_bn"] = parts["amount_usd"].astype(float) / 1e9
+    parts["tranche_label"] = [
         _(
             "{investor} · tranche {tranche} · {amount}",
             investor=i,
             tranche=t,
             amount=lang.usd_bn(a),
         )
-        for i, t, a in zip(bars["investor"], bars["tranche"], bars["amount_usd"], strict=True)
+        for i, t, a in zip(parts["investor"], parts["tranche"], parts["amount_usd"], strict=True)
     ]
-    order = frame.groupby("investor")["amount_usd"].sum().sort_values(ascending=False)
-    shown = set(bars["state"])
-    domain = [_(s) for s in STATE_LABELS.values() if _(s) in shown]
-    colours = [STATE_COLOURS[s] for s in STATE_LABELS.values() if _(s) in shown]
+    parts["sources"] = [
+        tooltip(
+            data,
+            claims_of(data, "outcomes", o, "amount_usd", "occurred_on")
+            if isinstance(o, str)
+            else claims_of(data, "commitments", c, "amount_usd"),
+        )
+        for o, c in zip(parts["outcome_id"], parts["commitment_id"], strict=True)
+    ]
+    return parts
+
+
+def _scale(data: ReportData, shown: set[str]) -> alt.Scale:
+    """The colour scale of the standings ``shown``, in the charts' order."""
+    labels = {s: data.lang._(label) for s, label in STANDING_LABELS.items()}
+    order = [s for s in paid.STANDINGS if s in shown]
+    return alt.Scale(domain=[labels[s] for s in order], range=[MEANING_COLOURS[s] for s in order])
+
+
+def round_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
+    """The whole round in one bar, one part per standing as of the package's date, each part's
+    amount written on it and named in the legend; a part's tooltip lists its tranches and their
+    sources (the report's opening chart)."""
+    parts = standing_frame(data, round_id)
+    lang = data.lang
+    _ = lang._
+    as_of = day_text(data.as_of, lang)
+    order = [s for s in paid.STANDINGS if s in set(parts["standing"])]
+    rows = []
+    for rank, standing in enumerate(order):
+        mine = parts[parts["standing"] == standing]
+        amount = int(mine["amount_usd"].sum())
+        rows.append(
+            {
+                "rank": rank,
+                "label": _(STANDING_LABELS[standing]),
+                "amount_bn": amount / 1e9,
+                "text": chart_usd_bn(amount, lang),
+                "ink": ON_COLOUR[MEANING_COLOURS[standing]],
+                "tranches": _("; ").join(mine["tranche_label"]),
+                "sources": "\n".join(dict.fromkeys(s for s in mine["sources"] if s)),
+            }
+        )
+    bars = pd.DataFrame(rows)
+    bars["end"] = bars["amount_bn"].cumsum()
+    bars["start"] = bars["end"] - bars["amount_bn"]
+    bars["middle"] = bars["end"] - bars["amount_bn"] / 2
+    total = float(bars["amount_bn"].sum())
+    base = alt.Chart(bars)
+    # No axis: each part's amount is written on it.
+    x = alt.X("start:Q", axis=None, scale=alt.Scale(domain=[0, total], nice=False))
+    segments = base.mark_bar(stroke="white", strokeWidth=1.5, height=44).encode(
+        x=x,
+        x2="end:Q",
+        color=alt.Color(
+            "label:N",
+            title=None,
+            scale=_scale(data, set(order)),
+            legend=alt.Legend(
+                title=_("As of {day}", day=as_of),
+                columns=1,
+                labelFontSize=13,
+                titleFontSize=13,
+                symbolSize=200,
+                labelLimit=0,
+            ),
+        ),
+        tooltip=[
+            alt.Tooltip("label:N", title=_("As of {day}", day=as_of)),
+            alt.Tooltip("amount_bn:Q", title=_("US$ bn"), format=",.0f"),
+            alt.Tooltip("tranches:N", title=_("Tranche")),
+            alt.Tooltip("sources:N", title=_("Sources")),
+        ],
+    )
+    amounts = base.mark_text(fontSize=15, fontWeight="bold").encode(
+        x="middle:Q", text="text:N", color=alt.Color("ink:N", scale=None, legend=None)
+    )
+    description = _(
+        "Bar chart of the whole {total} round as of {day}: {parts}.",
+        total=lang.usd_bn(total * 1e9),
+        day=as_of,
+        parts=_("; ").join(
+            _("{amount} {state}", amount=lang.usd_bn(r["amount_bn"] * 1e9), state=r["label"])
+            for r in rows
+        ),
+    )
+    chart = styled((segments + amounts).properties(height=50), description, lang)
+    # As wide as the page's column, whatever the screen, so its words keep their size on a
+    # phone (the PDF draws it at the page's measure: render.charts.svg).
+    return chart.properties(width="container")
+
+
+def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
+    """Stacked bars per investor: paid (confirmed or relayed), reported paid, not known,
+    scheduled and on conditions, as of the package's date."""
+    parts = standing_frame(data, round_id)
+    lang = data.lang
+    _ = lang._
+    as_of = day_text(data.as_of, lang)
+    order = parts.groupby("investor")["amount_usd"].sum().sort_values(ascending=False)
+    shown = set(parts["standing"])
+    parts["rank"] = [paid.STANDINGS.index(s) for s in parts["standing"]]
     chart = (
-        alt.Chart(bars)
+        alt.Chart(parts)
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=alt.Y("investor:N", sort=order.index.tolist(), title=None),
             x=alt.X(
                 "sum(amount_bn):Q", title=_("US$ billions, as of {day}", day=as_of), stack="zero"
             ),
-            color=alt.Color("state:N", title=None, scale=alt.Scale(domain=domain, range=colours)),
-            order=alt.Order("tranche:Q"),
+            color=alt.Color("label:N", title=None, scale=_scale(data, shown)),
+            order=alt.Order("rank:Q"),
             tooltip=[
-                alt.Tooltip("label:N", title=_("Tranche")),
-                alt.Tooltip("state:N", title=_("As of {day}", day=as_of)),
+                alt.Tooltip("tranche_label:N", title=_("Tranche")),
+                alt.Tooltip("label:N", title=_("As of {day}", day=as_of)),
                 alt.Tooltip("amount_bn:Q", title=_("US$ bn"), format=",.0f"),
                 alt.Tooltip("sources:N", title=_("Sources")),
             ],
         )
     )
-    totals = bars.groupby("state")["amount_usd"].sum()
-    parts = _("; ").join(
-        _("{amount} {state}", amount=lang.usd_bn(totals[s]), state=s) for s in domain
+    totals = parts.groupby("standing")["amount_usd"].sum()
+    listed = _("; ").join(
+        _("{amount} {state}", amount=lang.usd_bn(totals[s]), state=_(STANDING_LABELS[s]))
+        for s in paid.STANDINGS
+        if s in totals.index
     )
     description = _(
         "Bar chart of the {total} round by investor, as of {day}: {parts}.",
-        total=lang.usd_bn(frame["amount_usd"].sum()),
+        total=lang.usd_bn(parts["amount_usd"].sum()),
         day=as_of,
-        parts=parts,
+        parts=listed,
     )
     return styled(chart.properties(height=150), description, lang)

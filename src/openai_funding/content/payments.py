@@ -5,26 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import Marked, claimed, derived, join
-from openai_funding.content.facts import day_text, schedule_text
-from openai_funding.content.language import ENGLISH, N_, Language
-from openai_funding.content.markdown import Table, text
+from openai_funding.content.facts import day_text
+from openai_funding.content.language import ENGLISH, Language
 from openai_funding.package import paid
 
-#: How each state of a tranche reads in the report (English; ``lang._`` gives the edition's
-#: words), in the order the chart stacks them.
-STATE_LABELS = {
-    "paid": N_("paid"),
-    "part-paid": N_("partly paid"),
-    "not-known": N_("not known to be paid"),
-    "scheduled": N_("scheduled"),
-    "conditional": N_("on conditions"),
-}
 #: The fields of a tranche that state its schedule.
 SCHEDULE_FIELDS = ("timing_start", "timing_end", "expires_on")
 #: Each state's colour, by its English label.
@@ -74,20 +63,11 @@ class PaidFacts:
     lang: Language = ENGLISH
 
     @property
-    def summary(self) -> str:
-        """One paragraph of plain text: what was paid, what is not known, what is to come. Each
-        sentence is one message, so that a translation orders and agrees its words freely."""
+    def rest(self) -> list[str]:
+        """The sentences on what is not known to be paid, what is due only on conditions and
+        what is scheduled after the date (each one message)."""
         _ = self.lang._
-        values = {"as_of": self.as_of, "paid": self.paid, "committed": self.committed}
-        if self.paid_items:
-            first = _(
-                "By {as_of}, the sources report {paid} of the {committed} paid: {items}.",
-                items=self.paid_items,
-                **values,
-            )
-        else:
-            first = _("By {as_of}, the sources report {paid} of the {committed} paid.", **values)
-        parts: list[str] = [first]
+        parts: list[str] = []
         not_known, conditional, scheduled = self.counts
         if self.not_known:
             parts.append(
@@ -121,6 +101,23 @@ class PaidFacts:
                 if scheduled > 1
                 else _("{tranches} is scheduled after that date.", tranches=self.scheduled)
             )
+        return parts
+
+    @property
+    def summary(self) -> str:
+        """One paragraph of plain text: what was paid, what is not known, what is to come. Each
+        sentence is one message, so that a translation orders and agrees its words freely."""
+        _ = self.lang._
+        values = {"as_of": self.as_of, "paid": self.paid, "committed": self.committed}
+        if self.paid_items:
+            first = _(
+                "By {as_of}, the sources report {paid} of the {committed} paid: {items}.",
+                items=self.paid_items,
+                **values,
+            )
+        else:
+            first = _("By {as_of}, the sources report {paid} of the {committed} paid.", **values)
+        parts: list[str] = [first, *self.rest]
         pieces: list[str] = []
         for n, part in enumerate(parts):
             pieces += [" "] * bool(n) + [part]
@@ -151,10 +148,11 @@ def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
                 what = _("{investor}'s {amount}", investor=r.investor, amount=amount)
             what = elide(what, lang)
             if with_dates and not pd.isna(r.paid_on):
-                day = claimed(
-                    data, lang.long_date(r.paid_on), "outcomes", r.outcome_id, "occurred_on"
-                )
-                what = _("{tranche} on {day}", tranche=what, day=day)
+                day = claimed(data, lang.long_date(r.paid_on), "outcomes", r.paid_id, "occurred_on")
+                if r.paid_precision == "by":
+                    what = _("{tranche} by {day}", tranche=what, day=day)
+                else:
+                    what = _("{tranche} on {day}", tranche=what, day=day)
             words.append(what)
         return lang.items(words)
 
@@ -170,7 +168,7 @@ def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
 
     paid_rows = frame[frame["paid_usd"] > 0]
     committed = total(frame, "amount_usd", "commitments", "commitment_id")
-    payments = total(paid_rows, "paid_usd", "outcomes", "outcome_id")
+    payments = total(paid_rows, "paid_usd", "outcomes", "paid_id")
     return PaidFacts(
         as_of=as_of,
         committed=derived(
@@ -196,92 +194,3 @@ def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
         counts=(len(of("not-known")), len(of("conditional")), len(of("scheduled"))),
         lang=lang,
     )
-
-
-def _outcome(data: ReportData, r: Any, as_of: str) -> str:
-    lang = data.lang
-    if r.state in ("paid", "part-paid"):
-        amount = claimed(data, lang.usd_bn(r.paid_usd), "outcomes", r.outcome_id, "amount_usd")
-        day = claimed(data, day_text(r.paid_on, lang), "outcomes", r.outcome_id, "occurred_on")
-        return lang._("paid {amount} on {day}", amount=amount, day=day)
-    if r.state == "conditional":
-        return lang._("on conditions; not known to be paid as of {day}", day=as_of)
-    if r.state == "scheduled":
-        return lang._("scheduled; not due as of {day}", day=as_of)
-    return lang._("not known as of {day}", day=as_of)
-
-
-def paid_table(data: ReportData, round_id: str | None = None) -> Table:
-    """Each tranche of the round: its schedule, its outcome as of the package's date, and the
-    sources of both."""
-    frame = tranches(data, round_id)
-    lang = data.lang
-    _ = lang._
-    as_of = day_text(data.as_of, lang)
-    claims = data["claims"]
-    sources = data["sources"].set_index("source_id")
-
-    def cited(resource: str, record: str, fields: tuple[str, ...] = ()) -> str:
-        ids = claims[(claims["resource"] == resource) & (claims["record_id"] == record)]
-        if fields:
-            ids = ids[ids["field"].isin(fields)]
-        names = []
-        for sid in dict.fromkeys(ids["source_id"]):
-            if sid in sources.index:
-                names.append(str(sources.loc[sid, "publisher"]))
-        return "; ".join(dict.fromkeys(names))
-
-    rows, records = [], []
-    for r in frame.itertuples(index=False):
-        schedule_sources = cited("commitments", r.commitment_id, SCHEDULE_FIELDS) or cited(
-            "commitments", r.commitment_id, ("conditional",)
-        )
-        outcome_sources = "" if pd.isna(r.outcome_id) else cited("outcomes", r.outcome_id)
-        records.append(
-            {
-                "commitment_id": r.commitment_id,
-                "investor": r.investor,
-                "tranche": int(r.tranche),
-                "amount_usd": int(r.amount_usd),
-                "state": r.state,
-                "paid_usd": int(r.paid_usd),
-                "paid_on": None if pd.isna(r.paid_on) else pd.Timestamp(r.paid_on).date(),
-            }
-        )
-        rows.append(
-            [
-                text(r.investor),
-                text(_("{n} of {count}", n=int(r.tranche), count=int(r.tranche_count))),
-                text(
-                    claimed(
-                        data,
-                        lang.usd_bn(r.amount_usd),
-                        "commitments",
-                        r.commitment_id,
-                        "amount_usd",
-                    )
-                ),
-                text(
-                    claimed(
-                        data,
-                        schedule_text(r.timing_start, r.timing_end, r.timing_precision, lang),
-                        "commitments",
-                        r.commitment_id,
-                        *SCHEDULE_FIELDS,
-                    )
-                ),
-                text(_outcome(data, r, as_of)),
-                text(schedule_sources),
-                text(outcome_sources or _("no source found")),
-            ]
-        )
-    headers = [
-        N_("Investor"),
-        N_("Tranche"),
-        N_("Amount"),
-        N_("Schedule"),
-        N_("Outcome"),
-        N_("Schedule from"),
-        N_("Outcome from"),
-    ]
-    return Table([_(h) for h in headers], rows, records, widths=[3, 2, 2, 3, 5, 4, 4])

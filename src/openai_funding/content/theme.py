@@ -23,6 +23,22 @@ from openai_funding.content.language import ENGLISH, Language
 
 #: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+#: One colour per meaning, the same in every chart of the report: where a dollar of the round
+#: stands as of the package's date (:data:`openai_funding.package.paid.STANDINGS`), and the
+#: kinds of tranche that share a meaning with one of them (a scheduled instalment is
+#: scheduled; a tranche on conditions is conditional). Among the charts of money (commitments,
+#: money paid, the round at a glance) no colour means two things.
+MEANING_COLOURS = {
+    "paid": "#009E73",  # paid, confirmed or relayed by a party: bluish green
+    "reported-paid": "#56B4E9",  # reported paid, not confirmed: sky blue
+    "not-known": "#E69F00",  # not known to be paid: orange
+    "scheduled": "#0072B2",  # scheduled after the date: blue
+    "conditional": "#CC79A7",  # due only on conditions: reddish purple
+    "upfront": "#D55E00",  # an upfront tranche (Figure of commitments): vermillion
+    "undisclosed": "#999999",  # timing not disclosed: grey
+}
+#: The text colour that reads on each meaning's colour (WCAG AA contrast for small text).
+ON_COLOUR = {c: ("white" if c == "#0072B2" else "black") for c in MEANING_COLOURS.values()}
 #: Every chart's whole width in pixels, labels, axes and legend included: the page's measure.
 #: In the PDF each chart's SVG is scaled to the text width, so all charts share one scale and
 #: one type size.

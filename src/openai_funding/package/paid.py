@@ -91,7 +91,8 @@ def scheduled_by(commitments: pd.DataFrame) -> pd.Series:
 def tranche_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per tranche: its investment, round and investor, amount and schedule, what was
     reported paid by the "as of" date (``paid_usd``, ``paid_on``: the last payment, ``paid_id``:
-    its outcome record, ``grade``: the strongest grade of the payments, ``not-known`` when none),
+    its outcome record, ``paid_precision``: how precisely its date is known, ``by`` for "on or
+    before", ``grade``: the strongest grade of the payments, ``not-known`` when none),
     what is still to come (``to_come_usd``), the latest outcome record and the derived ``state``."""
     import pandas as pd
 
@@ -129,6 +130,7 @@ def tranche_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         .set_index("commitment_id")
     )
     out["paid_id"] = _lookup(out["commitment_id"], last_paid["outcome_id"])
+    out["paid_precision"] = _lookup(out["commitment_id"], last_paid["occurred_precision"])
     ranks = paid.assign(rank=[grade_rank(g) for g in paid["grade"]]).groupby("commitment_id")
     best = ranks["rank"].max()
     out["grade"] = [
@@ -227,15 +229,32 @@ def round_standing(tables: Mapping[str, pd.DataFrame], round_id: str) -> pd.Data
     rows = []
     for r in states.itertuples(index=False):
         if r.paid_usd > 0:
-            rows.append((r.commitment_id, r.investor_org_id, r.tranche,
-                         standing(r.state, r.grade), r.grade, int(r.paid_usd), r.paid_id))
+            rows.append(
+                (
+                    r.commitment_id,
+                    r.investor_org_id,
+                    r.tranche,
+                    standing(r.state, r.grade),
+                    r.grade,
+                    int(r.paid_usd),
+                    r.paid_id,
+                )
+            )
         rest = int(r.to_come_usd)
         if rest > 0:
             state = "not-known" if r.state in ("paid", "part-paid") else r.state
-            rows.append((r.commitment_id, r.investor_org_id, r.tranche, state,
-                         "not-known", rest, None))
-    columns = ["commitment_id", "investor_org_id", "tranche", "standing", "grade",
-               "amount_usd", "outcome_id"]
+            rows.append(
+                (r.commitment_id, r.investor_org_id, r.tranche, state, "not-known", rest, None)
+            )
+    columns = [
+        "commitment_id",
+        "investor_org_id",
+        "tranche",
+        "standing",
+        "grade",
+        "amount_usd",
+        "outcome_id",
+    ]
     out = pd.DataFrame(rows, columns=columns)
     out["amount_usd"] = out["amount_usd"].astype("Int64")
     for column in ("standing", "grade", "outcome_id"):

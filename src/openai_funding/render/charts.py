@@ -97,11 +97,19 @@ def locale_options(spec: dict[str, Any]) -> dict[str, Any]:
     return {arg: options[key] for key, arg in names.items() if options.get(key)}
 
 
+#: The width a chart that takes its container's width (``"width": "container"``) is drawn at
+#: where there is no container: the PDF's charts, at the page's measure.
+STATIC_WIDTH = 680
+
+
 def svg(spec: dict[str, Any]) -> str:
     """The chart as SVG with text in :data:`CHART_FONT`, in the number and date formats it
-    carries (:func:`locale_options`)."""
+    carries (:func:`locale_options`). A chart as wide as its container in the page is drawn
+    :data:`STATIC_WIDTH` wide."""
     import vl_convert
 
+    if spec.get("width") == "container":
+        spec = {**spec, "width": STATIC_WIDTH}
     return vl_convert.vegalite_to_svg(
         spec, vl_version=vl_version(spec), config={"font": CHART_FONT}, **locale_options(spec)
     )
