@@ -205,13 +205,24 @@ def chromium() -> str:
 
 
 def visit(
-    page: Path, expressions: dict[str, str] | None = None, *, wait_for_charts: bool = True
+    page: Path,
+    expressions: dict[str, str] | None = None,
+    *,
+    wait_for_charts: bool = True,
+    viewport: tuple[int, int] | None = None,
 ) -> Visit:
-    """Load ``page``; wait until every chart drew (20 s at most); evaluate ``expressions``."""
+    """Load ``page``; wait until every chart drew (20 s at most); evaluate ``expressions``.
+    ``viewport`` (width, height in CSS pixels) emulates that screen: a phone's when it is
+    narrower than 600 px."""
     with tempfile.TemporaryDirectory(prefix="of-chromium-") as profile:
         browser = Browser(chromium(), Path(profile))
         try:
             session = browser.new_tab("Page", "Runtime", "Log", "Network")
+            if viewport is not None:
+                width, height = viewport
+                metrics = {"width": width, "height": height, "deviceScaleFactor": 1}
+                metrics["mobile"] = width < 600
+                browser.send("Emulation.setDeviceMetricsOverride", metrics, session=session)
             browser.send("Page.navigate", {"url": page.as_uri()}, session=session)
             browser.wait_for("Page.loadEventFired")
             drawn = False

@@ -355,7 +355,7 @@ CASES: dict[str, Case] = {
             source_type="secondary-report",
         ),
         1,
-        f"{SRC}:35",
+        f"{SRC}:47",
         words="every-source-used",
     ),
     "value changed, claim left as it was": Case(

@@ -894,3 +894,16 @@ def test_json_names_rule_and_key(tmp_path: Path) -> None:
     assert problem["row"] == 5
     assert problem["file"] == "data/rounds.csv"
     assert problem["check"] == "rule:round_totals/post-money-follows"
+
+
+def test_a_grade_above_its_claims_is_refused_naming_file_row_and_field(
+    runs: dict[str, tuple[int, str]],
+) -> None:
+    code, output = runs["i"]
+    assert code == 1
+    lines = problem_lines(output, "outcome_evidence/grade-supported-by-claims")
+    (line,) = [x for x in lines if "[2026-02-softbank-1-paid]" in x]
+    assert line.startswith("data/outcomes.csv:2 [2026-02-softbank-1-paid]: field 'grade': ")
+    # what the row claims, and the strongest grade its claims support
+    assert "grade=confirmed" in line
+    assert "supported_grade=relayed" in line

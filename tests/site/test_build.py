@@ -43,8 +43,9 @@ KEY_NUMBERS = [
     "$35bn",
     "$122bn",
     "$852bn",
-    "$20bn",  # paid by the "as of" date, computed from the dated outcomes
-    "27 November 2026",  # the "as of" date
+    "$60bn",  # paid by the "as of" date, computed from the dated outcomes
+    "54.5%",  # its share of the amount announced, in the opening sentence
+    "5 December 2026",  # the "as of" date
 ]
 
 
@@ -57,21 +58,21 @@ EDITIONS = {
         "pdf": "openai-funding.pdf",
         "other": "fr/index.html",
         "toc": None,
-        "date": "Data as of 2026-11-27",
+        "date": "Data as of 2026-12-05",
         "html": ["Figure\u00a01:", "Table\u00a01:"],
-        "pdf words": ["Contents", "Data as of 2026-11-27", "Figure 4", "Table 10"],
+        "pdf words": ["Contents", "Data as of 2026-12-05", "Figure 5", "Table 10"],
     },
     "fr/index.html": {
         "lang": "fr",
         "pdf": "fr/openai-funding.pdf",
         "other": "index.html",
         "toc": "Table des matières",
-        "date": "Données à jour au 27 novembre 2026",
+        "date": "Données à jour au 5 décembre 2026",
         "html": ["Figure\u00a01:", "Tableau\u00a01:"],
         "pdf words": [
             "Table des matières",
-            "Données à jour au 27 novembre 2026",
-            "Figure 4",
+            "Données à jour au 5 décembre 2026",
+            "Figure 5",
             "Tableau 10",
         ],
     },
@@ -110,7 +111,7 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
         + ["fr/index.html", "fr/openai-funding.pdf"]
         + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff"]
-        + ["openai-funding-0.2.0.zip", "openai-funding-0.2.0.zip.sha256"]
+        + ["openai-funding-0.3.0.zip", "openai-funding-0.3.0.zip.sha256"]
         + ["views/datapackage.json"]
         + [r["path"] for r in descriptor["resources"]]
         + [f"parquet/{r['name']}.parquet" for r in descriptor["resources"]]
@@ -141,7 +142,7 @@ def test_html_has_every_section_and_key_number(built: Path) -> None:
     text = soup.get_text(" ")
     for number in KEY_NUMBERS:
         assert number in text, number
-    assert len(soup.select("div.of-chart")) == 4
+    assert len(soup.select("div.of-chart")) == 5
     assert all(fig.find("figcaption") for fig in soup.select("figure"))
 
 
@@ -224,10 +225,10 @@ def test_page_describes_the_dataset_for_catalogues(built: Path, page: str) -> No
     assert dataset["description"] == descriptor["description"]
     assert dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
     assert dataset["creator"] == [{"@type": "Organization", "name": "openai-funding contributors"}]
-    assert dataset["temporalCoverage"] == "2024-10-02/2026-11-27"
+    assert dataset["temporalCoverage"] == "2024-10-02/2026-12-05"
     assert dataset["dateModified"] == descriptor["asOf"]
     assert dataset["identifier"] == descriptor["id"]
-    assert dataset["inLanguage"] == ["en", "fr", "ja"]  # the package's text and its quotes'
+    assert dataset["inLanguage"] == ["en", "fr", "ja", "ko", "zh"]  # text and quotes
     up = "../" * page.count("/")
     assert all(d["contentUrl"].startswith(up) for d in dataset["distribution"])
     formats = {
@@ -236,7 +237,7 @@ def test_page_describes_the_dataset_for_catalogues(built: Path, page: str) -> No
     for rel in formats:
         assert (out / page).parent.joinpath(up, rel).resolve().is_file(), rel
     assert formats["fr/openai-funding.pdf"] == formats["openai-funding.pdf"] == "application/pdf"
-    assert formats["openai-funding-0.2.0.zip"] == "application/zip"
+    assert formats["openai-funding-0.3.0.zip"] == "application/zip"
     assert formats["openai-funding.sqlite"] == "application/vnd.sqlite3"
     assert formats["parquet/rounds.parquet"] == "application/vnd.apache.parquet"
     assert formats["data/rounds.csv"] == "text/csv"
@@ -249,19 +250,19 @@ def test_archive_holds_the_whole_package_with_its_checksum(built: Path) -> None:
     import zipfile
 
     out = built / "_site"
-    archive = out / "openai-funding-0.2.0.zip"
-    digest, name = (out / "openai-funding-0.2.0.zip.sha256").read_text().split()
+    archive = out / "openai-funding-0.3.0.zip"
+    digest, name = (out / "openai-funding-0.3.0.zip.sha256").read_text().split()
     assert (digest, name) == (hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name)
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
         assert zf.testzip() is None
         for member in names:
-            rel = member.removeprefix("openai-funding-0.2.0/")
+            rel = member.removeprefix("openai-funding-0.3.0/")
             assert zf.read(member) == (out / rel).read_bytes(), rel
-    assert "openai-funding-0.2.0/datapackage.json" in names
-    assert "openai-funding-0.2.0/data/claims.csv" in names
-    assert "openai-funding-0.2.0/suites/round_totals.json" in names
-    assert "openai-funding-0.2.0/LICENSE" in names
+    assert "openai-funding-0.3.0/datapackage.json" in names
+    assert "openai-funding-0.3.0/data/claims.csv" in names
+    assert "openai-funding-0.3.0/suites/round_totals.json" in names
+    assert "openai-funding-0.3.0/LICENSE" in names
 
 
 def test_pdf_has_every_section_and_key_number(built: Path) -> None:
@@ -300,7 +301,7 @@ def test_report_in_a_real_browser(built: Path, page: str) -> None:
         },
     )
     assert seen.charts_drawn
-    assert seen.values["charts"] == 4
+    assert seen.values["charts"] == 5
     assert seen.console_errors == []
     assert seen.dialogs == []
     outside = [u for u in seen.requests if not u.startswith(("file://", "data:"))]
@@ -337,8 +338,8 @@ WALK_CLAIMS = """
 #: among them, and how a derived number's card begins.
 NUMBERS = {
     "index.html": {
-        "numbers": ["$110bn", "$730bn", "$840bn", "13.1%", "1.1801", "$20bn", "$35bn"],
-        "derived": ["13.1%", "1.1801", "$20bn"],
+        "numbers": ["$110bn", "$730bn", "$840bn", "13.1%", "1.1801", "$60bn", "$35bn"],
+        "derived": ["13.1%", "1.1801", "$60bn", "54.5%"],
         "how": "Computed: ",
     },
     "fr/index.html": {
@@ -348,10 +349,10 @@ NUMBERS = {
             "840\u00a0milliards de dollars",
             "13,1\u00a0%",
             "1,1801",
-            "20\u00a0milliards de dollars",
+            "60\u00a0milliards de dollars",
             "35\u00a0milliards de dollars",
         ],
-        "derived": ["13,1\u00a0%", "1,1801", "20\u00a0milliards de dollars"],
+        "derived": ["13,1\u00a0%", "1,1801", "60\u00a0milliards de dollars", "54,5\u00a0%"],
         "how": "Calcul\u00a0: ",
     },
 }
@@ -507,3 +508,101 @@ def test_same_inputs_give_the_same_bytes_in_another_folder(
     other = make_repo(tmp_path / "elsewhere")
     site.build(other, log=quiet)
     assert tree_digest(other / "_site") == tree_digest(built / "_site")
+
+
+#: Where the opening (the sentence that says how much was paid, and the chart of the whole round)
+#: sits on a screen that was just opened, nothing scrolled.
+FIRST_SCREEN = """
+(() => {
+  const rect = (el) => (el ? el.getBoundingClientRect() : null);
+  const lead = rect(document.querySelector('.of-lead'));
+  const bars = Array.from(document.querySelectorAll('#fig-round .mark-rect path')).map(rect);
+  const labels = Array.from(document.querySelectorAll('#fig-round .mark-text.role-mark text'));
+  const first = document.querySelector('.of-lead a.claim.derived');
+  first.focus();
+  const box = document.getElementById(first.getAttribute('aria-describedby') || '');
+  return {
+    height: window.innerHeight,
+    width: window.innerWidth,
+    scrolled: window.scrollY,
+    lead: lead && {top: lead.top, bottom: lead.bottom},
+    bars: bars.map((b) => ({top: b.top, bottom: b.bottom, left: b.left, right: b.right})),
+    amounts: labels.map((t) => t.textContent),
+    fontSize: labels.length ? parseFloat(getComputedStyle(labels[0]).fontSize) : 0,
+    scale: (() => {
+      const svg = document.querySelector('#fig-round svg');
+      return svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 0;
+    })(),
+    firstNumber: first.textContent,
+    evidence: box !== null && box.getBoundingClientRect().height > 0,
+  };
+})()
+"""
+#: What the opening of each edition states: how much was paid, of what, and how it is known.
+OPENING = {
+    "index.html": {
+        "sentence": "By 5 December 2026, $60bn of the $110bn announced had been paid (54.5%)",
+        "grades": ["by its own statement as relayed by the press", "reported by the press"],
+        "amounts": ["$30bn", "$30bn", "$15bn", "$35bn"],
+        "paid": "$60bn",
+    },
+    "fr/index.html": {
+        "sentence": (
+            "Au 5 décembre 2026, 60\u00a0milliards de dollars des 110\u00a0milliards de "
+            "dollars annoncés avaient été versés (54,5\u00a0%)"
+        ),
+        "grades": ["selon sa propre déclaration relayée par la presse", "selon la presse"],
+        "amounts": ["30\u00a0Md$", "30\u00a0Md$", "15\u00a0Md$", "35\u00a0Md$"],
+        "paid": "60\u00a0milliards de dollars",
+    },
+}
+
+
+@pytest.mark.browser
+@each_edition
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_the_first_screen_says_how_much_was_paid(
+    built: Path, page: str, size: tuple[int, int]
+) -> None:
+    """Opened at 1280×800 or 390×844, nothing scrolled: the opening sentence and the whole
+    round's bar, its amounts written on it at a readable size, and the first number's evidence
+    one focus away."""
+    opening = OPENING[page]
+    seen = visit(
+        built / "_site" / page,
+        # the text first: focusing a number then opens its card inside the paragraph
+        {"text": "document.querySelector('.of-lead').innerText", "first": FIRST_SCREEN},
+        viewport=size,
+    )
+    assert seen.console_errors == []
+    first = seen.values["first"]
+    assert (first["width"], first["height"], first["scrolled"]) == (*size, 0)
+    assert first["lead"]["top"] >= 0
+    assert first["lead"]["bottom"] <= first["height"]
+    assert len(first["bars"]) == 4  # paid and relayed, reported paid, not known, on conditions
+    for bar in first["bars"]:
+        assert bar["left"] >= 0
+        assert bar["right"] <= first["width"]
+        assert bar["bottom"] <= first["height"]
+    assert first["amounts"] == opening["amounts"]
+    assert first["fontSize"] * first["scale"] >= 11  # written, on screen, at 11 px or more
+    assert _spaces(first["firstNumber"]) == opening["paid"]
+    assert first["evidence"]
+    text = _spaces(seen.values["text"])
+    assert text.startswith(opening["sentence"])
+    for words in opening["grades"]:
+        assert words in text
+
+
+@each_edition
+def test_page_one_of_the_pdf_says_how_much_was_paid(built: Path, page: str) -> None:
+    pdf = built / "_site" / EDITIONS[page]["pdf"]
+    exe = shutil.which("pdftotext") or pytest.fail("pdftotext is missing")
+    first = subprocess.run(
+        [exe, "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = " ".join(first.split()).replace("\u00a0", " ")
+    opening = OPENING[page]
+    assert " ".join(opening["sentence"].replace("\u00a0", " ").split()) in text
+    for amount in opening["amounts"]:
+        assert amount.replace("\u00a0", " ") in text  # the chart of the whole round, drawn

@@ -68,8 +68,10 @@ def join(*parts: object) -> str:
         if isinstance(part, Marked):
             return text(part)
         raw = str(part)
-        lead = " " if raw[:1].isspace() else ""
-        trail = " " if raw[-1:].isspace() and raw.strip() else ""
+        # the white space that text() folds away, kept as one space (a no-break space stays)
+        folded = " \t\n\r\f\v"
+        lead = " " if raw[:1] and raw[:1] in folded else ""
+        trail = " " if raw[-1:] and raw[-1:] in folded and raw.strip() else ""
         return lead + text(raw) + trail
 
     plain = "".join(str(p) for p in parts)
