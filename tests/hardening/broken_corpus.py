@@ -37,6 +37,7 @@ def appended(path: str) -> int:
     with (ROOT / path).open(encoding="utf-8", newline="") as fh:
         return sum(1 for _ in csv.reader(fh)) + 1
 
+
 ORG, RND, INV, COM = (
     "data/organizations.csv",
     "data/rounds.csv",
