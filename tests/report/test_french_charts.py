@@ -18,14 +18,13 @@ import pandas as pd
 import pytest
 
 from openai_funding.content import figures, paid_table, payments
-from openai_funding.content.data import ReportData, report_data
+from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import EvidencePage, _asset
 from openai_funding.content.language import language
 from openai_funding.content.markdown import text
 from openai_funding.content.network import links_frame
 from openai_funding.content.theme import WIDTH, styled
 from openai_funding.render import charts
-from support import DESCRIPTOR
 
 SVG = "{http://www.w3.org/2000/svg}"
 SPAN = re.compile(r'\]\{\.claim data-claims="([a-z0-9 -]+)"')
@@ -36,16 +35,6 @@ CHARTS: dict[str, Callable[[ReportData], alt.TopLevelMixin]] = {
     "valuation": figures.valuation_history,
     "network": figures.agreement_network,
 }
-
-
-@pytest.fixture(scope="module")
-def fr() -> ReportData:
-    return report_data(str(DESCRIPTOR), lang="fr")
-
-
-@pytest.fixture(scope="module")
-def en() -> ReportData:
-    return report_data(str(DESCRIPTOR))
 
 
 @pytest.fixture(scope="module")

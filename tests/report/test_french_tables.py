@@ -11,12 +11,11 @@ import pytest
 
 from openai_funding.checks.written import read_category, read_date, read_quantity
 from openai_funding.content import changes, history, key_figures, tables
-from openai_funding.content.data import ReportData, report_data
+from openai_funding.content.data import ReportData
 from openai_funding.content.language import language
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.package_tables import count_text
 from openai_funding.content.quality import Quality
-from support import DESCRIPTOR
 
 #: A claim span of a cell: its (escaped) words and its claims.
 SPAN = re.compile(r'\[((?:\\.|[^\]\\])*)\]\{\.claim data-claims="([a-z0-9 -]+)"')
@@ -62,16 +61,6 @@ CHECKS = {
         {"suite": "schema", "success": True},
     ]
 }
-
-
-@pytest.fixture(scope="module")
-def en() -> ReportData:
-    return report_data(str(DESCRIPTOR))
-
-
-@pytest.fixture(scope="module")
-def fr() -> ReportData:
-    return report_data(str(DESCRIPTOR), lang="fr")
 
 
 def spans(table: Table) -> list[list[list[tuple[str, str]]]]:

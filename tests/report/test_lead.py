@@ -12,25 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import altair as alt
-import pytest
 
 from openai_funding.content import figures, key_figures, lead
 from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.theme import MEANING_COLOURS
-from support import DESCRIPTOR
 
 SPAN = re.compile(r'\]\{\.claim data-claims="([a-z0-9 -]+)"')
 NBSP = "\u00a0"
-
-
-@pytest.fixture(scope="module")
-def en() -> ReportData:
-    return report_data(str(DESCRIPTOR))
-
-
-@pytest.fixture(scope="module")
-def fr() -> ReportData:
-    return report_data(str(DESCRIPTOR), lang="fr")
 
 
 def spans(markdown: str) -> Counter[str]:
