@@ -84,9 +84,7 @@ def purchase_links(
     com = tables["purchase_commitments"]
     orgs = tables["organizations"]
     parties = tables["agreement_parties"].groupby("agreement_id")["org_id"].agg(set)
-    out = com[
-        ["purchase_id", "buyer_org_id", "seller_org_id", "agreement_id", "grade"]
-    ].copy()
+    out = com[["purchase_id", "buyer_org_id", "seller_org_id", "agreement_id", "grade"]].copy()
     in_agreement = []
     for seller, agreement in zip(com["seller_org_id"], com["agreement_id"], strict=True):
         if not isinstance(agreement, str):
@@ -99,7 +97,9 @@ def purchase_links(
     out["quantity_has_unit"] = (com["quantity"].isna() | com["unit"].notna()).to_numpy(bool)
     sides = {
         str(p): _with_units(orgs, {str(b), str(s)})
-        for p, b, s in zip(com["purchase_id"], com["buyer_org_id"], com["seller_org_id"], strict=True)
+        for p, b, s in zip(
+            com["purchase_id"], com["buyer_org_id"], com["seller_org_id"], strict=True
+        )
     }
     ranks = supported_grades(tables, resources, "purchase_commitments", sides)
     out = _graded(out, "purchase_id", ranks)
