@@ -212,32 +212,38 @@ def test_paid_so_far_is_derived_from_dated_outcomes() -> None:
         "reported",
         "by",
     ]
-    # Due before the "as of" date, not reported paid: not known, never "scheduled".
-    assert states.loc["2026-02-amazon-1", "state"] == "not-known"
-    assert states.loc["2026-02-amazon-2", "state"] == "conditional"
+    # Amazon's conditional tranche, paid in two parts
+    assert states.loc["2026-02-amazon-2", ["state", "paid_usd"]].tolist() == ["paid", 35 * 10**9]
+    assert tuple(states.loc["2026-02-amazon-2", "paid_ids"]) == (
+        "2026-02-amazon-2-paid-part-1",
+        "2026-02-amazon-2-paid-part-2",
+    )
     by_investor = paid.paid_by_investment(tables).set_index("investment_id")
     assert by_investor.loc["2026-02-softbank", "paid_usd"] == 30 * 10**9
     assert by_investor.loc["2026-02-softbank", "to_come_usd"] == 0
-    assert by_investor.loc["2026-02-amazon", "paid_usd"] == 0
+    assert by_investor.loc["2026-02-amazon", "paid_usd"] == 50 * 10**9
     # Paid so far, per grade: how each payment is known.
     by_grade = paid.paid_by_grade(tables, "2026-02-round").set_index("grade")
     assert by_grade["paid_usd"].to_dict() == {
         "confirmed": 0,
-        "relayed": 30 * 10**9,
+        "relayed": 80 * 10**9,
         "reported": 30 * 10**9,
     }
     standing = paid.round_standing(tables, "2026-02-round").groupby("standing")["amount_usd"]
-    assert standing.sum().to_dict() == {
-        "paid": 30 * 10**9,
-        "reported-paid": 30 * 10**9,
-        "not-known": 15 * 10**9,
-        "conditional": 35 * 10**9,
-    }
+    assert standing.sum().to_dict() == {"paid": 80 * 10**9, "reported-paid": 30 * 10**9}
     # As of 2026-11-27 the package knew only the first two payments: later records are dated.
     tables.as_of = date(2026, 11, 27)
     before = paid.tranche_states(tables).set_index("commitment_id")
     assert before.loc["2026-02-softbank-3", "state"] == "not-known"
+    assert before.loc["2026-02-amazon-1", "state"] == "not-known"
+    assert before.loc["2026-02-amazon-2", "state"] == "conditional"
     assert before["paid_usd"].sum() == 20 * 10**9
+    before_standing = paid.round_standing(tables, "2026-02-round").groupby("standing")
+    assert before_standing["amount_usd"].sum().to_dict() == {
+        "paid": 20 * 10**9,
+        "not-known": 55 * 10**9,
+        "conditional": 35 * 10**9,
+    }
     # The same package read as of an earlier date knows of no payment yet.
     tables.as_of = date(2026, 3, 1)
     early = paid.tranche_states(tables).set_index("commitment_id")

@@ -191,7 +191,7 @@ def test_later_records_are_whole_french_sentences(en: ReportData, fr: ReportData
         close[3],
     ), close[3]
     payment = events.rows[kinds.index("Payment")]
-    assert payment[2] == "SoftBank Group\u00a0\\: tranche 1 sur 3 versée"
+    assert payment[2] == "Amazon\u00a0\\: tranche 1 sur 2 versée"
     report = events.rows[kinds.index("Report (not confirmed)")]
     assert report[3].startswith("Selon The New York Times\\, qui cite ")
     questions = history.questions_table(fr)

@@ -39,54 +39,59 @@ def spans(markdown: str) -> Counter[str]:
 
 def test_the_opening_says_how_much_was_paid_and_how_it_is_known(en: ReportData) -> None:
     opening = lead.lead(en)
-    assert (opening.paid_usd, opening.committed_usd) == (60 * 10**9, 110 * 10**9)
+    assert (opening.paid_usd, opening.committed_usd) == (110 * 10**9, 110 * 10**9)
+    # the strongest grade first, then by investor
     assert opening.paragraph == (
-        "By 5 December 2026, $60bn of the $110bn announced had been paid (54.5%): "
-        "SoftBank Group's $30bn, by its own statement as relayed by the press; "
-        "Nvidia's $30bn, reported by the press but not confirmed. "
-        "Whether Amazon's tranche 1 of $15bn was paid is not known as of that date: no source "
-        "that could be read reports it. Amazon's tranche 2 of $35bn is due only when its "
-        "conditions are met."
+        "By 5 December 2026, $110bn had been paid, the whole of the $110bn announced: "
+        "Amazon's $50bn, by its own statement or filing, as relayed by others; "
+        "SoftBank Group's $30bn, by its own statement or filing, as relayed by others; "
+        "Nvidia's $30bn, reported by the press but not confirmed."
     )
 
 
 def test_every_number_of_the_opening_carries_its_evidence(en: ReportData) -> None:
     markdown = lead.lead(en).paragraph.markdown  # type: ignore[attr-defined]
     claims = spans(markdown)
-    # SoftBank's three payments (sum), Nvidia's payment, Amazon's two tranches
-    assert {"c098", "c100", "c113", "c120", "c041", "c043"} <= set(claims)
-    # the sums and the share say how they were computed
-    assert 'data-how="paid / announced = $60bn / $110bn"' in markdown
+    # SoftBank's three payments (sum), Nvidia's payment, Amazon's three
+    assert {"c098", "c100", "c113", "c120", "c300", "c302", "c304"} <= set(claims)
+    # the sums say how they were computed
     assert 'data-how="sum of the payments: $10bn + $10bn + $10bn"' in markdown
+    assert 'data-how="sum of the payments: $15bn + $35bn"' in markdown
     assert markdown.startswith("::: {.of-lead}") is False  # the paragraph; the block wraps it
     assert lead.lead(en)._repr_markdown_().startswith("::: {.of-lead}\n")
 
 
 def test_the_opening_is_computed_from_the_outcomes(package_copy: Path) -> None:
-    """Without Nvidia's reported payment, the sentence says $30bn paid, all relayed, and that
-    whether Nvidia's $30bn was paid is not known."""
+    """Without Nvidia's reported payment and Amazon's second tranche, the sentence says $45bn
+    paid, all relayed, that whether Nvidia's $30bn was paid is not known, and that Amazon's
+    second tranche is due only on conditions."""
     outcomes = package_copy.parent / "data" / "outcomes.csv"
     kept = [
         line
         for line in outcomes.read_text(encoding="utf-8").splitlines(keepends=True)
-        if not line.startswith("2026-02-nvidia-1-paid,")
+        if not line.startswith(("2026-02-nvidia-1-paid,", "2026-02-amazon-2-paid"))
     ]
     outcomes.write_text("".join(kept), encoding="utf-8")
-    paragraph = lead.lead(report_data(str(package_copy))).paragraph
+    opening = lead.lead(report_data(str(package_copy)))
+    assert opening.paid_usd == 45 * 10**9
+    paragraph = opening.paragraph
     assert paragraph.startswith(
-        "By 5 December 2026, $30bn of the $110bn announced had been paid (27.3%): "
-        "SoftBank Group's $30bn, by its own statement as relayed by the press. "
+        "By 5 December 2026, $45bn of the $110bn announced had been paid (40.9%): "
+        "Amazon's $15bn, by its own statement or filing, as relayed by others; "
+        "SoftBank Group's $30bn, by its own statement or filing, as relayed by others. "
     )
     assert "reported by the press" not in paragraph
-    assert "Whether Amazon's tranche 1 of $15bn and Nvidia's $30bn were paid" in paragraph
+    assert "Whether Nvidia's $30bn was paid is not known as of that date" in paragraph
+    assert "Amazon's tranche 2 of $35bn is due only when its conditions are met." in paragraph
 
 
 def test_the_french_opening_states_the_same_values(en: ReportData, fr: ReportData) -> None:
     english, french = lead.lead(en), lead.lead(fr)
     assert french.paragraph.startswith(
-        f"Au 5 décembre 2026, 60{NBSP}milliards de dollars des 110{NBSP}milliards de dollars "
-        f"annoncés avaient été versés (54,5{NBSP}%){NBSP}: 30{NBSP}milliards de dollars de "
-        "SoftBank Group, selon sa propre déclaration relayée par la presse"
+        f"Au 5 décembre 2026, 110{NBSP}milliards de dollars avaient été versés, soit la "
+        f"totalité des 110{NBSP}milliards de dollars annoncés{NBSP}: 50{NBSP}milliards de "
+        "dollars d’Amazon, selon sa propre déclaration ou son document officiel, relayés par "
+        "d’autres"
     )
     assert f"30{NBSP}milliards de dollars de Nvidia, selon la presse, sans confirmation" in (
         french.paragraph
@@ -98,7 +103,7 @@ def test_the_key_figures_say_what_paid_is_a_share_of(en: ReportData) -> None:
     block = key_figures.key_figures(en)
     labels = [label for label, _ in block.items]
     assert labels[1] == "Announced"
-    assert str(block.items[-1][1]) == "$60bn of $110bn (55%)"
+    assert str(block.items[-1][1]) == "$110bn of $110bn (100%)"
     note = block.note
     assert note.startswith("Paid is a share of the $110bn announced on 27 February 2026.")
     assert "closed on 31 March 2026 at $122bn of committed capital" in note
@@ -153,12 +158,7 @@ def test_one_colour_per_meaning_in_the_charts_of_money(en: ReportData) -> None:
     assert all(len(meanings) == 1 for meanings in used.values()), used
     # the round's chart shows every standing of its money, in the charts' order
     round_colours = colours(figures.round_chart(en).to_dict())
-    assert list(round_colours) == [
-        "paid, confirmed or relayed",
-        "reported paid, not confirmed",
-        "not known to be paid",
-        "on conditions",
-    ]
+    assert list(round_colours) == ["paid, confirmed or relayed", "reported paid, not confirmed"]
 
 
 def test_the_round_chart_takes_the_column_s_width_and_writes_its_amounts(
@@ -169,5 +169,5 @@ def test_the_round_chart_takes_the_column_s_width_and_writes_its_amounts(
     (text,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
     assert text["encoding"]["text"]["field"] == "text"
     parts = spec["datasets"][spec["data"]["name"]]  # the layers share the parts
-    assert [row["text"] for row in parts] == ["$30bn", "$30bn", "$15bn", "$35bn"]
+    assert [row["text"] for row in parts] == ["$80bn", "$30bn"]
     assert sum(row["amount_bn"] for row in parts) == 110

@@ -71,7 +71,8 @@ def test_later_events_are_dated_and_ordered(data: ReportData) -> None:
     records = history.later_events_table(data).records
     kinds = [r["kind"] for r in records]
     assert kinds.count("Round update") == 2
-    assert kinds.count("Payment") == 4  # SoftBank's three tranches and Nvidia's, reported
+    # SoftBank's three tranches, Nvidia's (reported), Amazon's two (the second in two parts)
+    assert kinds.count("Payment") == 6
     assert kinds.count("Amendment") == 2
     assert kinds.count("Event") == 3
     assert "Report (not confirmed)" in kinds
@@ -84,15 +85,15 @@ def test_paid_facts_come_from_the_dated_outcomes(data: ReportData) -> None:
     assert (p.as_of, p.committed, p.paid, p.paid_usd) == (
         "5 December 2026",
         "$110bn",
-        "$60bn",
-        6e10,
+        "$110bn",
+        1.1e11,
     )
     assert "1 April 2026" in p.paid_items
     assert "1 July 2026" in p.paid_items
     assert "SoftBank Group's tranche 3 of $10bn on 1 October 2026" in p.paid_items
     assert "Nvidia's $30bn by 2 October 2026" in p.paid_items  # reported without its day
-    assert "Amazon's tranche 1 of $15bn" in p.not_known  # due by 2026-03-31: not known
-    assert "Amazon's tranche 2 of $35bn" in p.conditional
+    assert "Amazon's tranche 2 of $35bn by 31 July 2026" in p.paid_items  # in two parts
+    assert p.not_known == p.conditional == p.scheduled == ""  # nothing left unpaid
     assert "scheduled" not in p.summary  # nothing is left "scheduled" in the past
     assert "\\" not in p.summary  # plain text: md() escapes it once
 
@@ -102,18 +103,18 @@ def test_paid_table_gives_each_tranche_its_outcome_and_sources(data: ReportData)
     states = {r["commitment_id"]: (r["state"], r["paid_usd"]) for r in table.records}
     assert states["2026-02-softbank-1"] == ("paid", 10_000_000_000)
     assert states["2026-02-softbank-3"] == ("paid", 10_000_000_000)
-    assert states["2026-02-amazon-1"] == ("not-known", 0)
-    assert states["2026-02-amazon-2"] == ("conditional", 0)
-    assert sum(r["paid_usd"] for r in table.records) == 60_000_000_000
+    assert states["2026-02-amazon-1"] == ("paid", 15_000_000_000)
+    assert states["2026-02-amazon-2"] == ("paid", 35_000_000_000)
+    assert sum(r["paid_usd"] for r in table.records) == 110_000_000_000
     rows = {r["commitment_id"]: row for r, row in zip(table.records, table.rows, strict=True)}
     assert "Response" in rows["2026-02-softbank-3"][5]  # the schedule's source
     assert "AI \\& Tech Daily Digest" in rows["2026-02-softbank-3"][6]  # the payment's sources
-    assert rows["2026-02-amazon-1"][6] == "no source found"
+    assert "AMZN Q2 2026 earnings notes" in rows["2026-02-amazon-1"][6]
     assert "relayed" in rows["2026-02-softbank-3"][4]  # how the payment is known
     assert "by [2 October 2026]" in rows["2026-02-nvidia-1"][4]
     assert "reported\\, not confirmed" in rows["2026-02-nvidia-1"][4]
     spec = figures.paid_chart(data).to_dict()
-    assert "$30bn paid, confirmed or relayed" in spec["description"]
+    assert "$80bn paid, confirmed or relayed" in spec["description"]
     assert "$30bn reported paid, not confirmed" in spec["description"]
 
 
@@ -219,8 +220,8 @@ def test_what_changed_since_the_previous_release(data: ReportData) -> None:
     records = {r["resource"]: r for r in changes.changes_table(data).records}
     assert records["outcomes"]["status"] == "changed"
     # four new dated outcomes; every outcome of 0.2.0 kept, with its grade
-    assert (records["outcomes"]["added"], records["outcomes"]["removed"]) == (4, 0)
-    assert records["outcomes"]["changed"] == len(data["outcomes"]) - 4
+    assert (records["outcomes"]["added"], records["outcomes"]["removed"]) == (5, 0)
+    assert records["outcomes"]["changed"] == len(data["outcomes"]) - 5
     assert (records["events"]["added"], records["reports"]["added"]) == (2, 3)
     assert "rounds" not in records  # no round changed
     assert records["sources"]["removed"] == 2  # no claim quotes them any more

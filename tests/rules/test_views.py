@@ -79,10 +79,12 @@ def test_paid_totals_per_level(built: dict[str, pd.DataFrame]) -> None:
     r = row(frame, "2026-02-softbank")
     assert (r["level"], r["committed_usd"], r["paid_usd"]) == ("investment", 30 * 10**9, 30 * 10**9)
     r = row(frame, "2026-02-round")
-    assert (r["committed_usd"], r["paid_usd"]) == (110 * 10**9, 60 * 10**9)
+    assert (r["committed_usd"], r["paid_usd"]) == (110 * 10**9, 110 * 10**9)
     r = row(frame, "2026-03-close")  # the close counts the payments of the round it updates
-    assert (r["committed_usd"], r["paid_usd"]) == (122 * 10**9, 60 * 10**9)
+    assert (r["committed_usd"], r["paid_usd"]) == (122 * 10**9, 110 * 10**9)
     assert (r["_file"], r["_row"]) == ("data/rounds.csv", 6)
+    r = row(frame, "2026-02-amazon-2")  # paid in two parts: $13.7bn, then $21.3bn
+    assert (r["level"], r["committed_usd"], r["paid_usd"]) == ("tranche", 35 * 10**9, 35 * 10**9)
 
 
 def test_outcome_evidence_counts_supporting_claims(built: dict[str, pd.DataFrame]) -> None:

@@ -43,8 +43,8 @@ KEY_NUMBERS = [
     "$35bn",
     "$122bn",
     "$852bn",
-    "$60bn",  # paid by the "as of" date, computed from the dated outcomes
-    "54.5%",  # its share of the amount announced, in the opening sentence
+    "$80bn",  # paid by the "as of" date and known from the payers, from the dated outcomes
+    "$13.7bn",  # a tranche paid in two parts: each part with its claims
     "5 December 2026",  # the "as of" date
 ]
 
@@ -338,8 +338,8 @@ WALK_CLAIMS = """
 #: among them, and how a derived number's card begins.
 NUMBERS = {
     "index.html": {
-        "numbers": ["$110bn", "$730bn", "$840bn", "13.1%", "1.1801", "$60bn", "$35bn"],
-        "derived": ["13.1%", "1.1801", "$60bn", "54.5%"],
+        "numbers": ["$110bn", "$730bn", "$840bn", "13.1%", "1.1801", "$50bn", "$35bn"],
+        "derived": ["13.1%", "1.1801", "100%"],
         "how": "Computed: ",
     },
     "fr/index.html": {
@@ -349,10 +349,10 @@ NUMBERS = {
             "840\u00a0milliards de dollars",
             "13,1\u00a0%",
             "1,1801",
-            "60\u00a0milliards de dollars",
+            "50\u00a0milliards de dollars",
             "35\u00a0milliards de dollars",
         ],
-        "derived": ["13,1\u00a0%", "1,1801", "60\u00a0milliards de dollars", "54,5\u00a0%"],
+        "derived": ["13,1\u00a0%", "1,1801", "100\u00a0%"],
         "how": "Calcul\u00a0: ",
     },
 }
@@ -541,19 +541,19 @@ FIRST_SCREEN = """
 #: What the opening of each edition states: how much was paid, of what, and how it is known.
 OPENING = {
     "index.html": {
-        "sentence": "By 5 December 2026, $60bn of the $110bn announced had been paid (54.5%)",
-        "grades": ["by its own statement as relayed by the press", "reported by the press"],
-        "amounts": ["$30bn", "$30bn", "$15bn", "$35bn"],
-        "paid": "$60bn",
+        "sentence": "By 5 December 2026, $110bn had been paid, the whole of the $110bn announced:",
+        "grades": ["by its own statement or filing, as relayed by others", "reported by the press"],
+        "amounts": ["$80bn", "$30bn"],
+        "paid": "$110bn",
     },
     "fr/index.html": {
         "sentence": (
-            "Au 5 décembre 2026, 60\u00a0milliards de dollars des 110\u00a0milliards de "
-            "dollars annoncés avaient été versés (54,5\u00a0%)"
+            "Au 5 décembre 2026, 110\u00a0milliards de dollars avaient été versés, soit la "
+            "totalité des 110\u00a0milliards de dollars annoncés\u00a0:"
         ),
-        "grades": ["selon sa propre déclaration relayée par la presse", "selon la presse"],
-        "amounts": ["30\u00a0Md$", "30\u00a0Md$", "15\u00a0Md$", "35\u00a0Md$"],
-        "paid": "60\u00a0milliards de dollars",
+        "grades": ["selon sa propre déclaration ou son document officiel", "selon la presse"],
+        "amounts": ["80\u00a0Md$", "30\u00a0Md$"],
+        "paid": "110\u00a0milliards de dollars",
     },
 }
 
@@ -579,7 +579,7 @@ def test_the_first_screen_says_how_much_was_paid(
     assert (first["width"], first["height"], first["scrolled"]) == (*size, 0)
     assert first["lead"]["top"] >= 0
     assert first["lead"]["bottom"] <= first["height"]
-    assert len(first["bars"]) == 4  # paid and relayed, reported paid, not known, on conditions
+    assert len(first["bars"]) == 2  # paid, confirmed or relayed; reported paid
     for bar in first["bars"]:
         assert bar["left"] >= 0
         assert bar["right"] <= first["width"]

@@ -11,7 +11,7 @@ from openai_funding.content.facts import day_text, usd_bn
 from openai_funding.content.language import N_, Language
 from openai_funding.content.markdown import Table, text
 from openai_funding.content.paid_table import GRADE_LABELS
-from openai_funding.content.payments import tranches
+from openai_funding.content.payments import paid_amount, tranches
 from openai_funding.content.words import say
 
 #: The kinds of later record, as the records keep them (the same in every edition); they also
@@ -101,7 +101,7 @@ def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
                 tranche=int(r.tranche),
                 count=int(r.tranche_count),
             )
-            amount = claimed(data, usd_bn(r.paid_usd, lang), "outcomes", r.paid_id, "amount_usd")
+            amount = paid_amount(data, r)
             day = by_day(
                 claimed(data, day_text(r.paid_on, lang), "outcomes", r.paid_id, "occurred_on"),
                 r.paid_precision,

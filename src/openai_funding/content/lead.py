@@ -12,17 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openai_funding.content.data import ReportData
-from openai_funding.content.evidence import claimed, derived, join
+from openai_funding.content.evidence import derived, join
 from openai_funding.content.language import N_
 from openai_funding.content.markdown import text
-from openai_funding.content.payments import PaidFacts, elide, paid_facts, tranches
+from openai_funding.content.payments import PaidFacts, elide, paid_amount, paid_facts, tranches
 from openai_funding.package import paid
 
 #: How each grade of a payment reads after the investor's amount, strongest first (English;
 #: ``lang._`` gives the edition's words).
 HOW_KNOWN = {
     "confirmed": N_("{investor}'s {amount}, confirmed in its own release or filing"),
-    "relayed": N_("{investor}'s {amount}, by its own statement as relayed by the press"),
+    "relayed": N_("{investor}'s {amount}, by its own statement or filing, as relayed by others"),
     "reported": N_("{investor}'s {amount}, reported by the press but not confirmed"),
 }
 
@@ -59,10 +59,7 @@ def lead(data: ReportData, round_id: str | None = None) -> Lead:
     paid_rows = frame[frame["paid_usd"] > 0]
     items = []
     for (investor, grade), rows in paid_rows.groupby(["investor", "grade"], sort=False):
-        payments = [
-            claimed(data, lang.usd_bn(r.paid_usd), "outcomes", r.paid_id, "amount_usd")
-            for r in rows.itertuples(index=False)
-        ]
+        payments = [paid_amount(data, r) for r in rows.itertuples(index=False)]
         amount: str = payments[0]
         if len(payments) > 1:
             amount = derived(
@@ -87,20 +84,27 @@ def lead(data: ReportData, round_id: str | None = None) -> Lead:
             facts.paid,
             facts.committed,
         )
-        sentence = _(
-            "By {as_of}, {paid} of the {committed} announced had been paid ({share}): {items}.",
-            as_of=facts.as_of,
-            paid=facts.paid,
-            committed=facts.committed,
-            share=share,
-            items=join(
-                *[
-                    p
-                    for n, (*_key, item) in enumerate(items)
-                    for p in ([_("; ")] * bool(n) + [item])
-                ]
-            ),
+        listed = join(
+            *[p for n, (*_key, item) in enumerate(items) for p in ([_("; ")] * bool(n) + [item])]
         )
+        if paid_usd >= committed_usd:
+            sentence = _(
+                "By {as_of}, {paid} had been paid, the whole of the {committed} announced: "
+                "{items}.",
+                as_of=facts.as_of,
+                paid=facts.paid,
+                committed=facts.committed,
+                items=listed,
+            )
+        else:
+            sentence = _(
+                "By {as_of}, {paid} of the {committed} announced had been paid ({share}): {items}.",
+                as_of=facts.as_of,
+                paid=facts.paid,
+                committed=facts.committed,
+                share=share,
+                items=listed,
+            )
     else:
         sentence = _(
             "By {as_of}, no source reports any of the {committed} announced paid.",

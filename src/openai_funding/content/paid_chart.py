@@ -54,11 +54,15 @@ def standing_frame(data: ReportData, round_id: str | None = None) -> pd.DataFram
     parts["sources"] = [
         tooltip(
             data,
-            claims_of(data, "outcomes", o, "amount_usd", "occurred_on")
-            if isinstance(o, str)
-            else claims_of(data, "commitments", c, "amount_usd"),
+            [
+                c
+                for o in str(ids).split()
+                for c in claims_of(data, "outcomes", o, "amount_usd", "occurred_on")
+            ]
+            if isinstance(ids, str) and ids
+            else claims_of(data, "commitments", com, "amount_usd"),
         )
-        for o, c in zip(parts["outcome_id"], parts["commitment_id"], strict=True)
+        for ids, com in zip(parts["outcome_ids"], parts["commitment_id"], strict=True)
     ]
     return parts
 

@@ -12,7 +12,7 @@ from openai_funding.content.evidence import claimed
 from openai_funding.content.facts import day_text, schedule_text
 from openai_funding.content.language import N_
 from openai_funding.content.markdown import Table, text
-from openai_funding.content.payments import SCHEDULE_FIELDS, tranches
+from openai_funding.content.payments import SCHEDULE_FIELDS, paid_amount, tranches
 
 #: How a payment is known (``outcomes.grade``), as the table of tranches says it.
 GRADE_LABELS = {
@@ -25,7 +25,7 @@ GRADE_LABELS = {
 def _outcome(data: ReportData, r: Any, as_of: str) -> str:
     lang = data.lang
     if r.state in ("paid", "part-paid"):
-        amount = claimed(data, lang.usd_bn(r.paid_usd), "outcomes", r.paid_id, "amount_usd")
+        amount = paid_amount(data, r)
         day = claimed(data, day_text(r.paid_on, lang), "outcomes", r.paid_id, "occurred_on")
         how = lang._(GRADE_LABELS.get(r.grade, r.grade))
         if r.paid_precision == "by":

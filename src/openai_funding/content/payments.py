@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -32,6 +33,19 @@ def elide(value: str, lang: Language) -> str:
     if isinstance(value, Marked):
         return Marked(fix(str(value)), value.claims, value.how, fix(value.markdown))
     return fix(value)
+
+
+def paid_amount(data: ReportData, r: Any) -> str:
+    """What a tranche's payments add up to (``r`` a row of :func:`tranches`), with the claims of
+    its one payment, or, paid in parts, the sum of the parts and each part's claims."""
+    lang = data.lang
+    ids = tuple(r.paid_ids) or (r.paid_id,)
+    if len(ids) == 1:
+        return claimed(data, lang.usd_bn(r.paid_usd), "outcomes", ids[0], "amount_usd")
+    amounts = data["outcomes"].set_index("outcome_id")["amount_usd"]
+    parts = [claimed(data, lang.usd_bn(amounts[i]), "outcomes", i, "amount_usd") for i in ids]
+    how = lang._("sum of the payments: {terms}", terms=" + ".join(parts))
+    return derived(lang.usd_bn(r.paid_usd), how, *parts)
 
 
 def tranches(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
@@ -168,7 +182,7 @@ def paid_facts(data: ReportData, round_id: str | None = None) -> PaidFacts:
 
     paid_rows = frame[frame["paid_usd"] > 0]
     committed = total(frame, "amount_usd", "commitments", "commitment_id")
-    payments = total(paid_rows, "paid_usd", "outcomes", "paid_id")
+    payments = [paid_amount(data, r) for r in paid_rows.itertuples(index=False)]
     return PaidFacts(
         as_of=as_of,
         committed=derived(

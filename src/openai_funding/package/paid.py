@@ -91,8 +91,8 @@ def scheduled_by(commitments: pd.DataFrame) -> pd.Series:
 def tranche_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per tranche: its investment, round and investor, amount and schedule, what was
     reported paid by the "as of" date (``paid_usd``, ``paid_on``: the last payment, ``paid_id``:
-    its outcome record, ``paid_precision``: how precisely its date is known, ``by`` for "on or
-    before", ``grade``: the strongest grade of the payments, ``not-known`` when none),
+    its outcome record, ``paid_ids``: every payment's record, in order, ``paid_precision``: how
+    precisely the last payment's date is known, ``by`` for "on or before", ``grade``: the strongest grade of the payments, ``not-known`` when none),
     what is still to come (``to_come_usd``), the latest outcome record and the derived ``state``."""
     import pandas as pd
 
@@ -131,6 +131,9 @@ def tranche_states(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     )
     out["paid_id"] = _lookup(out["commitment_id"], last_paid["outcome_id"])
     out["paid_precision"] = _lookup(out["commitment_id"], last_paid["occurred_precision"])
+    ordered = paid.sort_values(["occurred_on", "outcome_id"], kind="stable")
+    every = ordered.groupby("commitment_id")["outcome_id"].agg(tuple)
+    out["paid_ids"] = [every.get(c, ()) for c in out["commitment_id"]]
     ranks = paid.assign(rank=[grade_rank(g) for g in paid["grade"]]).groupby("commitment_id")
     best = ranks["rank"].max()
     out["grade"] = [
@@ -220,8 +223,8 @@ def standing(state: str, grade: str) -> str:
 def round_standing(tables: Mapping[str, pd.DataFrame], round_id: str) -> pd.DataFrame:
     """The money of ``round_id``'s tranches by where it stands as of the "as of" date: one row
     per tranche and part (``commitment_id``, ``investor_org_id``, ``tranche``, ``standing``, one
-    of :data:`STANDINGS`; ``grade``; ``amount_usd``; ``outcome_id``: the payment's record for a
-    paid part). The parts add up to the tranches' amounts."""
+    of :data:`STANDINGS`; ``grade``; ``amount_usd``; ``outcome_ids``: the payments' records for
+    a paid part, space-separated). The parts add up to the tranches' amounts."""
     import pandas as pd
 
     states = tranche_states(tables)
@@ -237,7 +240,7 @@ def round_standing(tables: Mapping[str, pd.DataFrame], round_id: str) -> pd.Data
                     standing(r.state, r.grade),
                     r.grade,
                     int(r.paid_usd),
-                    r.paid_id,
+                    " ".join(r.paid_ids),
                 )
             )
         rest = int(r.to_come_usd)
@@ -253,11 +256,11 @@ def round_standing(tables: Mapping[str, pd.DataFrame], round_id: str) -> pd.Data
         "standing",
         "grade",
         "amount_usd",
-        "outcome_id",
+        "outcome_ids",
     ]
     out = pd.DataFrame(rows, columns=columns)
     out["amount_usd"] = out["amount_usd"].astype("Int64")
-    for column in ("standing", "grade", "outcome_id"):
+    for column in ("standing", "grade", "outcome_ids"):
         out[column] = out[column].astype("string")
     return out
 
