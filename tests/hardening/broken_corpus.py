@@ -8,6 +8,7 @@ problem with a whole file), ``field`` the column it must name (``None`` when the
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,16 @@ from hardening_helpers import (
 )
 
 Edit = Callable[[Path], None]
+
+#: The checkout's folder (the corpus is built from its package).
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def appended(path: str) -> int:
+    """The line that a record appended to the package's file ``path`` takes."""
+    with (ROOT / path).open(encoding="utf-8", newline="") as fh:
+        return sum(1 for _ in csv.reader(fh)) + 1
+
 
 ORG, RND, INV, COM = (
     "data/organizations.csv",
@@ -355,7 +366,7 @@ CASES: dict[str, Case] = {
             source_type="secondary-report",
         ),
         1,
-        f"{SRC}:47",
+        f"{SRC}:{appended(SRC)}",
         words="every-source-used",
     ),
     "value changed, claim left as it was": Case(

@@ -44,8 +44,7 @@ KEY_NUMBERS = [
     "$35bn",
     "$122bn",
     "$852bn",
-    "$80bn",  # paid by the "as of" date and known from the payers, from the dated outcomes
-    "$13.7bn",  # a tranche paid in two parts: each part with its claims
+    "$50bn",  # Amazon's commitment, paid by the "as of" date in three parts
     "5 December 2026",  # the "as of" date
 ]
 
@@ -340,7 +339,7 @@ WALK_CLAIMS = """
 NUMBERS = {
     "index.html": {
         "numbers": ["$110bn", "$730bn", "$840bn", "13.1%", "1.1801", "$50bn", "$35bn"],
-        "derived": ["13.1%", "1.1801", "100%"],
+        "derived": ["13.1%", "100%", "1.1801"],
         "how": "Computed: ",
     },
     "fr/index.html": {
@@ -353,7 +352,7 @@ NUMBERS = {
             "50\u00a0milliards de dollars",
             "35\u00a0milliards de dollars",
         ],
-        "derived": ["13,1\u00a0%", "1,1801", "100\u00a0%"],
+        "derived": ["13,1\u00a0%", "100\u00a0%", "1,1801"],
         "how": "Calcul\u00a0: ",
     },
 }
