@@ -11,7 +11,7 @@ import pandas as pd
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.language import N_
-from openai_funding.content.money import flows
+from openai_funding.content.money import Purchase, flows
 from openai_funding.content.theme import MEANING_COLOURS, styled
 
 #: The two directions of money, in the edition's words, and their colours.
@@ -37,13 +37,14 @@ def money_frame(data: ReportData, org_id: str) -> pd.DataFrame:
                 "direction": _(DIRECTIONS["in"]),
                 "start": pd.Timestamp(f.in_on),
                 "end": pd.Timestamp(f.in_on),
-                "label": str(f.money_in),
+                "label": lang.short_usd_bn(f.in_usd) if f.in_usd else str(f.money_in),
                 "sources": tooltip(data, ids),
             }
         )
     for p in f.purchases:
         end = p.end if p.end is not None else p.start
-        label = str(p.what) if p.end is not None else _("{what}, no term stated", what=str(p.what))
+        what = _short(data, p)
+        label = what if p.end is not None else _("{what}, no term stated", what=what)
         rows.append(
             {
                 "row": _("{seller}, stated {day}", seller=p.seller, day=str(p.stated)),
@@ -55,6 +56,14 @@ def money_frame(data: ReportData, org_id: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _short(data: ReportData, p: Purchase) -> str:
+    """A commitment's amount as a chart's label writes it: ``$38bn`` / ``38 Md$``, or its GW
+    with the qualifier (``about 2 GW``)."""
+    if p.amount_usd is not None:
+        return data.lang.short_usd_bn(p.amount_usd)
+    return str(p.what)
 
 
 def _investment_id(data: ReportData, org_id: str) -> str:
@@ -80,7 +89,7 @@ def money_chart(data: ReportData, org_id: str) -> alt.TopLevelMixin:
         "start:T",
         title=None,
         axis=alt.Axis(format="%Y", tickCount="year"),
-        scale=alt.Scale(domain=["2025-01-01", "2037-01-01"]),
+        scale=alt.Scale(domain=["2025-01-01", "2035-12-31"]),
     )
     tip = [
         alt.Tooltip("row:N", title=investor),
