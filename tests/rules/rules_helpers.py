@@ -26,6 +26,8 @@ KEYS = {
     "agreements": ("agreement_id",),
     "agreement_parties": ("agreement_id", "org_id"),
     "agreement_terms": ("term_id",),
+    "purchase_commitments": ("purchase_id",),
+    "stakes": ("stake_id",),
     "questions": ("question_id",),
     "question_updates": ("update_id",),
     "reports": ("report_id",),

@@ -70,6 +70,7 @@ ORG, RND, INV, COM = (
     "data/commitments.csv",
 )
 OUT, REP = "data/outcomes.csv", "data/reports.csv"
+PUR, STK = "data/purchase_commitments.csv", "data/stakes.csv"
 
 
 def appended(path: str) -> int:
@@ -678,6 +679,116 @@ BREAKS = [
         f"{OUT}:2 [2026-02-softbank-1-paid]",
         cells(*(lambda p, c=c: p.drop("claims", c) for c in ("c097", "c098", "c133", "c134"))),
     ),
+    # --- money both ways: purchase commitments and stakes (copy k; relaxed for the rules
+    # that repeat a schema constraint) ----------------------------------------------------------
+    Break(
+        "relaxed",
+        "purchase_commitments/purchase-id-unique",
+        f"{PUR}:{appended(PUR)} [openai-azure-2025-10]",
+        relaxed(
+            "purchase_commitments",
+            drop_primary_key,
+            duplicate("purchase_commitments", "openai-azure-2025-10"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "purchase_commitments/amount-positive",
+        f"{PUR}:3 [openai-aws-2025-11]",
+        relaxed(
+            "purchase_commitments",
+            drop_constraint("amount_usd", "minimum"),
+            cell("purchase_commitments", "openai-aws-2025-11", "amount_usd", "-38000000000"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "purchase_commitments/quantity-positive",
+        f"{PUR}:5 [openai-trainium-2026-02]",
+        relaxed(
+            "purchase_commitments",
+            drop_constraint("quantity", "exclusiveMinimum"),
+            cell("purchase_commitments", "openai-trainium-2026-02", "quantity", "0"),
+        ),
+    ),
+    # The $100bn of AWS said to end before it starts.
+    Break(
+        "k",
+        "purchase_commitments/period-ends-after-start",
+        f"{PUR}:4 [openai-aws-2026-02]",
+        cells(
+            cell("purchase_commitments", "openai-aws-2026-02", "period_start", "2030-01-01"),
+            cell("purchase_commitments", "openai-aws-2026-02", "period_end", "2029-01-01"),
+        ),
+    ),
+    # OpenAI's 10 GW said to be bought from Microsoft, which takes no part in the Nvidia letter
+    # of intent the commitment points to.
+    Break(
+        "k",
+        "purchase_links/seller-takes-part",
+        f"{PUR}:6 [openai-nvidia-2025-09]",
+        cell("purchase_commitments", "openai-nvidia-2025-09", "seller_org_id", "microsoft"),
+    ),
+    Break(
+        "k",
+        "purchase_links/amount-or-quantity",
+        f"{PUR}:2 [openai-azure-2025-10]",
+        cell("purchase_commitments", "openai-azure-2025-10", "amount_usd", ""),
+    ),
+    Break(
+        "k",
+        "purchase_links/quantity-has-unit",
+        f"{PUR}:5 [openai-trainium-2026-02]",
+        cell("purchase_commitments", "openai-trainium-2026-02", "unit", ""),
+    ),
+    Break(
+        "k",
+        "purchase_links/grade-supported-by-claims",
+        f"{PUR}:3 [openai-aws-2025-11]",
+        cell("purchase_commitments", "openai-aws-2025-11", "grade", "confirmed"),
+    ),
+    Break(
+        "relaxed",
+        "stakes/stake-id-unique",
+        f"{STK}:{appended(STK)} [microsoft-openai-2025-10]",
+        relaxed("stakes", drop_primary_key, duplicate("stakes", "microsoft-openai-2025-10")),
+    ),
+    Break(
+        "relaxed",
+        "stakes/invested-positive",
+        f"{STK}:6 [softbank-openai-2026-10]",
+        relaxed(
+            "stakes",
+            drop_constraint("invested_usd", "minimum"),
+            cell("stakes", "softbank-openai-2026-10", "invested_usd", "-1"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "stakes/value-positive",
+        f"{STK}:2 [microsoft-openai-2025-10]",
+        relaxed(
+            "stakes",
+            drop_constraint("valued_usd", "minimum"),
+            cell("stakes", "microsoft-openai-2025-10", "valued_usd", "-1"),
+        ),
+    ),
+    Break(
+        "relaxed",
+        "stakes/share-a-percent",
+        f"{STK}:3 [microsoft-openai-2026-03]",
+        relaxed(
+            "stakes",
+            drop_constraint("share_percent", "maximum"),
+            cell("stakes", "microsoft-openai-2026-03", "share_percent", "270"),
+        ),
+    ),
+    Break(
+        "k",
+        "stake_evidence/grade-supported-by-claims",
+        f"{STK}:5 [softbank-openai-2025-12]",
+        cell("stakes", "softbank-openai-2025-12", "grade", "confirmed"),
+    ),
     # An outcome graded above what its claims support (copies i, j: grades only).
     # SoftBank's first tranche "confirmed" with no PRIMARY claim.
     Break(
@@ -918,3 +1029,13 @@ def test_a_grade_above_its_claims_is_refused_naming_file_row_and_field(
     # what the row claims, and the strongest grade its claims support
     assert "grade=confirmed" in line
     assert "supported_grade=relayed" in line
+
+
+def test_a_seller_outside_its_agreement_is_refused_naming_the_row(
+    runs: dict[str, tuple[int, str]],
+) -> None:
+    code, output = runs["k"]
+    assert code == 1
+    (line,) = problem_lines(output, "purchase_links/seller-takes-part")
+    assert line.startswith(f"{PUR}:6 [openai-nvidia-2025-09]: field 'seller_org_id': ")
+    assert "seller_org_id=microsoft, agreement_id=nvidia-loi-2025-09" in line

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from openai_funding import load
-from openai_funding.checks import as_of_views, views
+from openai_funding.checks import as_of_views, purchase_views, views
 from openai_funding.checks.rules.suites import CHECKOUT_SUITES, SuiteFile, load_suites
 from openai_funding.package.descriptor import read_descriptor, read_package
 
@@ -22,7 +22,11 @@ def frames() -> dict[str, object]:
     descriptor = ROOT / "datapackage.json"
     package = read_package(descriptor)
     tables, resources = load(package), package.tabular
-    built = {**views.build_all(tables, resources), **as_of_views.build_all(tables, resources)}
+    built = {
+        **views.build_all(tables, resources),
+        **as_of_views.build_all(tables, resources),
+        **purchase_views.build_all(tables, resources),
+    }
     return {name: build() for name, build in built.items()}
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from openai_funding import load
-from openai_funding.checks import as_of_views, views
+from openai_funding.checks import as_of_views, purchase_views, views
 from openai_funding.package.canonical import canonical
 from openai_funding.package.descriptor import read_package
 
@@ -19,7 +19,11 @@ DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
 def built() -> dict[str, pd.DataFrame]:
     package = read_package(DESCRIPTOR)
     tables, resources = load(package), package.tabular
-    frames = {**views.build_all(tables, resources), **as_of_views.build_all(tables, resources)}
+    frames = {
+        **views.build_all(tables, resources),
+        **as_of_views.build_all(tables, resources),
+        **purchase_views.build_all(tables, resources),
+    }
     return {name: build() for name, build in frames.items()}
 
 

@@ -27,6 +27,7 @@ SECTIONS = [
     "Money paid and money to come, as of",
     "Valuation history",
     "The agreements",
+    "Money in, money out",
     "What happened afterwards, and the open questions",
     "Data quality",
     "Data dictionary",
@@ -141,7 +142,7 @@ def test_html_has_every_section_and_key_number(built: Path) -> None:
     text = soup.get_text(" ")
     for number in KEY_NUMBERS:
         assert number in text, number
-    assert len(soup.select("div.of-chart")) == 5
+    assert len(soup.select("div.of-chart")) == 8
     assert all(fig.find("figcaption") for fig in soup.select("figure"))
 
 
@@ -300,7 +301,7 @@ def test_report_in_a_real_browser(built: Path, page: str) -> None:
         },
     )
     assert seen.charts_drawn
-    assert seen.values["charts"] == 5
+    assert seen.values["charts"] == 8
     assert seen.console_errors == []
     assert seen.dialogs == []
     outside = [u for u in seen.requests if not u.startswith(("file://", "data:"))]

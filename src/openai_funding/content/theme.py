@@ -36,9 +36,14 @@ MEANING_COLOURS = {
     "conditional": "#CC79A7",  # due only on conditions: reddish purple
     "upfront": "#D55E00",  # an upfront tranche (Figure of commitments): vermillion
     "undisclosed": "#999999",  # timing not disclosed: grey
+    "into-openai": "#000000",  # money into OpenAI (Money in, money out): black
+    "openai-buys": "#882255",  # what OpenAI committed to buy from an investor: wine
 }
 #: The text colour that reads on each meaning's colour (WCAG AA contrast for small text).
-ON_COLOUR = {c: ("white" if c == "#0072B2" else "black") for c in MEANING_COLOURS.values()}
+ON_COLOUR = {
+    c: ("white" if c in ("#0072B2", "#000000", "#882255") else "black")
+    for c in MEANING_COLOURS.values()
+}
 #: Every chart's whole width in pixels, labels, axes and legend included: the page's measure.
 #: In the PDF each chart's SVG is scaled to the text width, so all charts share one scale and
 #: one type size.
