@@ -7,25 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
-
 from openai_funding import load
 from openai_funding.content import money, money_chart
-from openai_funding.content.data import ReportData, report_data
+from openai_funding.content.data import ReportData
 from openai_funding.content.theme import MEANING_COLOURS
 from support import DESCRIPTOR
 
 SPAN = re.compile(r'\]\{\.claim data-claims="([a-z0-9 -]+)"')
-
-
-@pytest.fixture(scope="module")
-def en() -> ReportData:
-    return report_data(str(DESCRIPTOR))
-
-
-@pytest.fixture(scope="module")
-def fr() -> ReportData:
-    return report_data(str(DESCRIPTOR), lang="fr")
 
 
 def spans(cells: list[str]) -> Counter[str]:
