@@ -298,6 +298,7 @@ def test_report_in_a_real_browser(built: Path, page: str) -> None:
             "charts": "document.querySelectorAll('div.of-chart svg').length",
             "text": "document.body.innerText",
             "lang": "document.documentElement.lang",
+            "font": "getComputedStyle(document.body).fontFamily",
         },
     )
     assert seen.charts_drawn
@@ -308,7 +309,13 @@ def test_report_in_a_real_browser(built: Path, page: str) -> None:
     assert outside == []
     assert seen.values["lang"] == edition["lang"]
     assert edition["date"] in " ".join(seen.values["text"].split())
+    # Japanese, Chinese and Korean quotes draw with the fonts that devices ship for them
+    fonts = {f.strip() for f in seen.values["font"].split(",")}
+    assert {'"Hiragino Sans"', '"Noto Sans CJK JP"', '"Microsoft YaHei"'} <= fonts
+    text = " ".join(seen.values["text"].split())
+    assert "OpenAI: OpenAI" not in text  # an event titled with its organization's name
     if edition["lang"] == "en":
+        assert "The whole amount was committed by 3 investors." in text
         for number in KEY_NUMBERS:
             assert number in seen.values["text"], number
 

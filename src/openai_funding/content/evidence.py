@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from openai_funding.content.data import ReportData
+from openai_funding.content.fragments import with_fragment
 from openai_funding.content.language import N_, Language
 from openai_funding.content.marked import _ID, Marked, derived, join
 
@@ -117,7 +118,7 @@ def claims_json(data: ReportData) -> str:
             "source": "" if src is None else _str(src["publisher"]),
             "title": "" if src is None else _str(src["title"]),
             "date": "" if published == "" else pd.Timestamp(published).date().isoformat(),
-            "url": "" if src is None else _http(src["url"]),
+            "url": "" if src is None else with_fragment(_http(src["url"]), _str(c.quote)),
             "cell": f"{c.resource}/{c.record_id} · {c.field}",
         }
     raw = json.dumps(out, ensure_ascii=False, sort_keys=True)

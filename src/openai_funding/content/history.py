@@ -121,7 +121,12 @@ def later_events_table(data: ReportData, round_id: str | None = None) -> Table:
             e.occurred_precision,
             lang,
         )
-        what = lang._("{organization}: {title}", organization=names[e.org_id], title=e.title)
+        organization = names[e.org_id]
+        what = (
+            e.title  # "OpenAI says…" or "SoftBank cancels…" needs no name before it
+            if str(e.title).split(" ", 1)[0] == organization.split(" ", 1)[0]
+            else lang._("{organization}: {title}", organization=organization, title=e.title)
+        )
         rows.append((e.occurred_on, day, EVENT, what, e.description))
     for p in data["reports"].itertuples(index=False):
         if p.reported_on <= announced:

@@ -12,6 +12,7 @@ import pandas as pd
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claim_status
 from openai_funding.content.facts import eur_bn, usd_bn
+from openai_funding.content.fragments import with_fragment
 from openai_funding.content.language import ENGLISH, Language
 from openai_funding.content.markdown import Table, link, text
 from openai_funding.package.descriptor import Resource
@@ -120,7 +121,7 @@ def claims_table(data: ReportData) -> Table:
                 text(c.field.replace("_", " ")),
                 text(_readable(c.field, c.value, lang)),
                 text(lang._("“{quote}”", quote=c.quote)),
-                link(label, src["url"])
+                link(label, with_fragment(str(src["url"]), str(c.quote)))
                 + " "
                 + text(lang._("({status})", status=claim_status(c.status, lang))),
             ]
