@@ -13,9 +13,10 @@ from urllib.parse import quote as percent
 WORDS = 8
 CHARACTERS = 16
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
-#: What stays unencoded in the words (as encodeURIComponent leaves them); '-' and ',' delimit a
-#: text directive's parts and '&' its directives, so they are always percent-encoded.
-_SAFE = "!'()*~._"
+#: What stays unencoded in the words; '-' and ',' delimit a text directive's parts and '&' its
+#: directives, so they are always percent-encoded, and so are quotes and parentheses, which the
+#: address's attribute in the page need not hold as they are.
+_SAFE = "!*~._"
 
 
 def fragment_text(quote: str) -> str:
