@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from openai_funding.checks import written
+from openai_funding.checks import matching, written
 
 FRIDAY = date(2026, 2, 27)
 
@@ -249,4 +249,4 @@ def test_categories() -> None:
     ],
 )
 def test_words_in_quote(words: str, quote: str, found: bool) -> None:
-    assert written.in_quote(words, quote) is found
+    assert matching.in_quote(words, quote) is found

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from openai_funding.checks import written
+from openai_funding.checks import matching, written
 from openai_funding.checks.frames import by_key, keys_of, locate, rows_of
 from openai_funding.package.canonical import canonical
 
@@ -160,7 +160,7 @@ def _support(
     if pd.isna(written_text):
         return out  # an empty value_as_written has a rule of its own
     written_text = str(written_text)
-    out["written_in_quote"] = written.in_quote(written_text, str(claim.quote))
+    out["written_in_quote"] = matching.in_quote(written_text, str(claim.quote))
     name = str(claim.field)
     kind = (field or {}).get("type", "string")
     reading: written.Reading | None

@@ -12,11 +12,11 @@ billion", "$15bn", "93,21 milliards d'euros", "at least 10 gigawatts", "eight ye
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from openai_funding.checks.matching import normalise as _normalise
 from openai_funding.checks.vocabulary import (
     BOOLEANS,
     CATEGORIES,
@@ -257,25 +257,6 @@ def read_category(text: str) -> Reading | None:
     return Reading("category", value) if value else None
 
 
-#: A letter or digit of a script that separates words with spaces: ``in_quote`` will not match
-#: words that continue into one ("10" in "110"). Japanese and Chinese write no spaces, so a
-#: character of theirs next to the words does not stop a match ("4月1日" in "実行は4月1日(予定)");
-#: nor does a Korean syllable, since Korean attaches its particles ("100억달러" in "100억달러를").
-_SPACED_WORD = (
-    r"[^\W\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
-    r"\uac00-\ud7af\uff00-\uffef]"
-)
-
-
-def in_quote(written: str, quote: str) -> bool:
-    """Whether ``written`` occurs in ``quote`` as whole words (after Unicode normalisation)."""
-    needle, haystack = _normalise(written), _normalise(quote)
-    if not needle:
-        return False
-    pattern = rf"(?<!{_SPACED_WORD}){re.escape(needle)}(?!{_SPACED_WORD})"
-    return re.search(pattern, haystack) is not None
-
-
 def _date_reading(year: int, month: int, day: int, precision: str) -> Reading | None:
     try:
         return Reading("date", date(year, month, day), precision=precision)
@@ -304,11 +285,6 @@ def _unit(word: str | None) -> str | None:
     if word in ("$", "€"):
         return _currency(word)
     return UNIT_WORDS[" ".join(word.lower().split())]
-
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
-    return " ".join(text.replace("’", "'").split())
 
 
 def _plain(value: Decimal) -> str:
