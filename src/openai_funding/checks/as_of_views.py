@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from openai_funding.checks.claim_views import claim_support
 from openai_funding.checks.frames import bind, keys_of, locate, rows_of
+from openai_funding.checks.grade_views import graded, supported_ranks, supporting
 from openai_funding.package import paid
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -135,37 +136,17 @@ def outcome_evidence(
     the tranche (``sources.relays_org_id``: the investor, OpenAI, or a unit of either)
     ``relayed``; any supporting claim ``reported``; none, only ``not-known``
     (``supported_grade`` names it)."""
-    support = claim_support(tables, resources)
-    mine = support[support["resource"] == "outcomes"]
-    good = mine[
-        mine["target_exists"]
-        & mine["written_in_quote"].astype(bool)
-        & mine["written_supports_value"].astype(bool)
-        & (mine["value"] == mine["cell_value"])
-    ]
+    good = supporting(claim_support(tables, resources), "outcomes")
     counts = good.groupby("record_id").size()
     outcomes = tables["outcomes"]
     out = outcomes[["outcome_id", "commitment_id", "outcome", "grade"]].copy()
     out["supported_claims"] = out["outcome_id"].map(counts).fillna(0).astype("int64")
-    parties = paid.tranche_parties(tables)
-    relays = tables["sources"].set_index("source_id")["relays_org_id"]
-    commitment = outcomes.set_index("outcome_id")["commitment_id"]
-    supported: dict[str, int] = {}
-    for claim in good.itertuples(index=False):
-        record = str(claim.record_id)
-        if str(claim.status) == "PRIMARY":
-            rank = paid.grade_rank("confirmed")
-        elif relays.get(claim.source_id) in parties.get(commitment.get(record), ()):
-            rank = paid.grade_rank("relayed")
-        else:
-            rank = paid.grade_rank("reported")
-        supported[record] = max(supported.get(record, 0), rank)
-    out["grade_rank"] = [paid.grade_rank(g) for g in out["grade"]]
-    out["supported_rank"] = [supported.get(str(o), 0) for o in out["outcome_id"]]
-    for column in ("grade_rank", "supported_rank"):
-        out[column] = out[column].astype("int64")
-    out["supported_grade"] = [paid.GRADES[len(paid.GRADES) - 1 - r] for r in out["supported_rank"]]
-    out["supported_grade"] = out["supported_grade"].astype("string")
+    tranche = paid.tranche_parties(tables)
+    parties = {
+        str(o): tranche.get(str(c), frozenset())
+        for o, c in zip(outcomes["outcome_id"], outcomes["commitment_id"], strict=True)
+    }
+    out = graded(out, "outcome_id", supported_ranks(good, tables["sources"], parties))
     return locate(out, out["outcome_id"], file=resources["outcomes"].path, rows=rows_of(outcomes))
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from openai_funding.checks.claim_views import claim_support
 from openai_funding.checks.frames import bind, locate, rows_of
-from openai_funding.package import paid
+from openai_funding.checks.grade_views import graded, supported_ranks, supporting
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -29,48 +29,6 @@ def _with_units(orgs: pd.DataFrame, parties: set[str]) -> set[str]:
     for org, parent in zip(orgs["org_id"], orgs["parent_org_id"], strict=True):
         if isinstance(parent, str) and (org in parties or parent in parties):
             out |= {str(org), parent}
-    return out
-
-
-def supported_grades(
-    tables: dict[str, pd.DataFrame],
-    resources: Mapping[str, Resource],
-    resource: str,
-    parties: Mapping[str, set[str]],
-) -> dict[str, int]:
-    """Record key → the strongest grade rank its supporting claims allow (see
-    :func:`openai_funding.checks.as_of_views.outcome_evidence`): PRIMARY → confirmed; a source
-    that relays one of the record's ``parties`` → relayed; any supporting claim → reported."""
-    support = claim_support(tables, resources)
-    mine = support[
-        (support["resource"] == resource)
-        & support["target_exists"]
-        & support["written_in_quote"].astype(bool)
-        & support["written_supports_value"].astype(bool)
-        & (support["value"] == support["cell_value"])
-    ]
-    relays = tables["sources"].set_index("source_id")["relays_org_id"]
-    out: dict[str, int] = {}
-    for claim in mine.itertuples(index=False):
-        record = str(claim.record_id)
-        if str(claim.status) == "PRIMARY":
-            rank = paid.grade_rank("confirmed")
-        elif relays.get(claim.source_id) in parties.get(record, set()):
-            rank = paid.grade_rank("relayed")
-        else:
-            rank = paid.grade_rank("reported")
-        out[record] = max(out.get(record, 0), rank)
-    return out
-
-
-def _graded(out: pd.DataFrame, key: str, ranks: Mapping[str, int]) -> pd.DataFrame:
-    out["grade_rank"] = [paid.grade_rank(g) for g in out["grade"]]
-    out["supported_rank"] = [ranks.get(str(k), 0) for k in out[key]]
-    for column in ("grade_rank", "supported_rank"):
-        out[column] = out[column].astype("int64")
-    grades = paid.GRADES
-    out["supported_grade"] = [grades[len(grades) - 1 - r] for r in out["supported_rank"]]
-    out["supported_grade"] = out["supported_grade"].astype("string")
     return out
 
 
@@ -101,8 +59,8 @@ def purchase_links(
             com["purchase_id"], com["buyer_org_id"], com["seller_org_id"], strict=True
         )
     }
-    ranks = supported_grades(tables, resources, "purchase_commitments", sides)
-    out = _graded(out, "purchase_id", ranks)
+    claims = supporting(claim_support(tables, resources), "purchase_commitments")
+    out = graded(out, "purchase_id", supported_ranks(claims, tables["sources"], sides))
     res = resources["purchase_commitments"]
     return locate(out, out["purchase_id"], file=res.path, rows=rows_of(com))
 
@@ -120,7 +78,8 @@ def stake_evidence(
             stakes["stake_id"], stakes["investor_org_id"], stakes["investee_org_id"], strict=True
         )
     }
-    out = _graded(out, "stake_id", supported_grades(tables, resources, "stakes", sides))
+    claims = supporting(claim_support(tables, resources), "stakes")
+    out = graded(out, "stake_id", supported_ranks(claims, tables["sources"], sides))
     return locate(out, out["stake_id"], file=resources["stakes"].path, rows=rows_of(stakes))
 
 
