@@ -136,6 +136,18 @@ def format_date(value: Any, style: str | None, path: Path, lang: str = "en") -> 
     return text
 
 
+def pdf_standards(doc: Document) -> tuple[str, ...]:
+    """The PDF standards the document's PDF declares (Quarto's ``pdf-standard`` of the typst
+    format, a name or a list: ``ua-1``, ``a-2b``...), lowercase, in order."""
+    value = for_format(doc, "pdf").get("pdf-standard")
+    if value is None:
+        return ()
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str | int | float) for v in values):
+        raise InputError(doc.path, f"pdf-standard {value!r} is not a standard's name or a list")
+    return tuple(str(v).lower() for v in values)
+
+
 def for_format(doc: Document, target: str) -> dict[str, Any]:
     """The document's metadata with the ``format:`` settings for ``target`` merged in."""
     meta = dict(doc.metadata)

@@ -93,9 +93,9 @@ def _text(value: Any) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
-def _markdown_text(text: str) -> str:
-    """``text`` as literal pandoc markdown inline text (punctuation escaped, one line)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|\"$@~^&=:;'])", r"\\\1", " ".join(text.split()))
+def _attribute(text: str) -> str:
+    """``text`` as the value of a quoted pandoc attribute (one line, quotes escaped)."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
 
 
 class _Writer:
@@ -116,7 +116,10 @@ class _Writer:
         else:
             path.write_bytes(base64.b64decode(_text(data)))
         self.built.files.append(path)
-        return f"![{_markdown_text(alt)}]({path.as_posix()})\n"
+        # the alt text is Quarto's `fig-alt` attribute: as the image's description it would also
+        # become a caption (pandoc's implicit figure), inside the cell's own figure
+        attrs = f'{{fig-alt="{_attribute(alt)}"}}' if alt.strip() else ""
+        return f"![]({path.as_posix()}){attrs}\n"
 
     def chart(self, stem: str, spec: dict[str, Any]) -> str:
         self.built.charts += 1

@@ -1,5 +1,5 @@
-"""Compile pandoc's typst output to a PDF/UA-1 file with the ``typst`` package (no system
-fonts)."""
+"""Compile pandoc's typst output to PDF with the ``typst`` package (no system fonts), to the
+PDF standards the document names (the report: PDF/UA-1)."""
 
 from __future__ import annotations
 
@@ -17,20 +17,14 @@ CJK_FONT_FILES = ("NotoSerifJP-Regular.otf", "NotoSansJP-Regular.otf")
 
 #: Every PyPI package of fonts the PDF draws with, what the fonts are for and their files (all
 #: Noto, SIL Open Font License 1.1): the quotes are printed as written, in Japanese, Chinese
-#: (simplified) or Korean, and an emoji a source wrote; PDF/UA-1 refuses a character that no
-#: font can draw.
+#: (simplified) or Korean, and an emoji a source wrote (PDF/UA-1 refuses a character that no
+#: font can draw).
 FONT_PACKAGES = {
     CJK_FONT_PACKAGE: ("Japanese", CJK_FONT_FILES),
     "pylopdf-fonts-zh-cn": ("Chinese", ("NotoSerifSC-Regular.otf", "NotoSansSC-Regular.otf")),
     "pylopdf-fonts-ko": ("Korean", ("NotoSerifKR-Regular.otf", "NotoSansKR-Regular.otf")),
     "manimgx-fonts": ("emoji", ("NotoEmoji[wght].ttf",)),
 }
-
-#: The PDF standard both editions declare: PDF/UA-1 (universal accessibility, ISO 14289-1),
-#: which typst checks as it writes (tags, a title, a language, a text alternative for every
-#: image, every character drawn by a font) and records in the file's XMP (``pdfuaid:part`` 1).
-PDF_STANDARDS = ("ua-1",)
-
 
 def package_font_files(package: str, document: Path | None = None) -> list[Path]:
     """The font files of the installed font ``package`` (one of :data:`FONT_PACKAGES`, found
@@ -74,9 +68,16 @@ def font_files(document: Path | None = None) -> list[Path]:
     return [f for package in FONT_PACKAGES for f in package_font_files(package, document)]
 
 
-def compile_pdf(document: Path, typ: Path, out: Path, when: dt.datetime) -> None:
-    """Compile ``typ`` to ``out``, a tagged PDF that declares :data:`PDF_STANDARDS` (typst
-    refuses to write one that breaks them), stamping ``when`` as the creation time.
+def compile_pdf(
+    document: Path, typ: Path, out: Path, when: dt.datetime, standards: tuple[str, ...] = ()
+) -> None:
+    """Compile ``typ`` to ``out``, a tagged PDF, stamping ``when`` as the creation time.
+
+    ``standards`` are the PDF standards it declares (the document's ``pdf-standard``: the
+    report's is ``ua-1``, PDF/UA-1, universal accessibility, ISO 14289-1). typst checks them as
+    it writes (tags, a title, a language, a text alternative for every image, every character
+    drawn by a font), refuses a document that breaks them, and records them in the file's XMP
+    (``pdfuaid:part`` 1).
 
     The fonts are those embedded in the typst compiler (Libertinus Serif, New Computer Modern,
     DejaVu Sans Mono) and those of :func:`font_files`, never the machine's, so the PDF is the
@@ -102,7 +103,7 @@ def compile_pdf(document: Path, typ: Path, out: Path, when: dt.datetime) -> None
             font_paths=font_dirs,
             ignore_system_fonts=True,
             timestamp=int(when.timestamp()),
-            pdf_standards=list(PDF_STANDARDS),
+            **({"pdf_standards": list(standards)} if standards else {}),
         )
     except typst.TypstError as exc:
         raise RenderError(document, str(exc), stage="typst compile") from None
