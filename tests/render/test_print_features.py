@@ -56,17 +56,20 @@ def test_each_format_keeps_its_own_words(rendered: tuple[str, Path]) -> None:
     printed = pdf_text(pdf)
     assert "à ses citations (survolez-le)." in page
     assert "Seulement sur la page." in page
-    assert "sur papier" not in page and "en annexe" not in page
+    assert "sur papier" not in page
+    assert "en annexe" not in page
     assert "à ses lignes en annexe." in printed
     assert "Seulement sur papier." in printed
-    assert "survolez" not in printed and "sur la page" not in printed
+    assert "survolez" not in printed
+    assert "sur la page" not in printed
 
 
 def test_the_pdf_declares_its_standard_and_its_author(rendered: tuple[str, Path]) -> None:
     raw = rendered[1].read_bytes()
     assert re.findall(rb"<pdfuaid:part>(\d)</pdfuaid:part>", raw) == [b"1"]
     creator = re.search(rb"<dc:creator><rdf:Seq><rdf:li>([^<]*)<", raw)
-    assert creator and creator.group(1).decode() == "Contributeurs d’openai-funding"
+    assert creator
+    assert creator.group(1).decode() == "Contributeurs d’openai-funding"
 
 
 def test_a_relative_link_is_text_in_the_pdf(rendered: tuple[str, Path]) -> None:

@@ -227,7 +227,7 @@ def test_table_columns_follow_their_content() -> None:
     assert shares[1] > shares[0]
     weighed = Table(["Record", "Note"], [[text(name), text(sentence)]], widths=[3, 1]).shares()
     assert weighed[0] > shares[0]
-    claimed = Table(["A"], [["[\\$110bn]{.claim data-claims=\"c026 c027\"}"]])
+    claimed = Table(["A"], [['[\\$110bn]{.claim data-claims="c026 c027"}']])
     assert claimed.shares() == [1.0]
 
 

@@ -91,9 +91,9 @@ def displayed_labels(descriptor: str) -> list[tuple[str, str, str, str, str]]:
     texts = tables["translations"]
     french = {
         (r, k, f): t
-        for r, k, f, lang, t in texts[["resource", "record_id", "field", "lang", "text"]].itertuples(
-            index=False
-        )
+        for r, k, f, lang, t in texts[
+            ["resource", "record_id", "field", "lang", "text"]
+        ].itertuples(index=False)
         if lang == "fr"
     }
     out = []

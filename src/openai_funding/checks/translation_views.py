@@ -91,7 +91,9 @@ def translation_targets(
     for name, target in resources.items():
         if name in tables and target.translated:
             frame = tables[name]
-            cells[name] = dict(zip(keys_of(frame, target.key), frame.to_dict("records"), strict=True))
+            cells[name] = dict(
+                zip(keys_of(frame, target.key), frame.to_dict("records"), strict=True)
+            )
     target_exists, label_exists = [], []
     for t in translations.itertuples(index=False):
         record = cells.get(str(t.resource), {}).get(str(t.record_id))

@@ -54,8 +54,7 @@ def translated(
         for field in res.translated:
             column = frame[field]
             frame[field] = [
-                lookup.get((name, key, field), cell)
-                for key, cell in zip(keys, column, strict=True)
+                lookup.get((name, key, field), cell) for key, cell in zip(keys, column, strict=True)
             ]
             frame[field] = frame[field].astype(column.dtype)
         out[name] = frame

@@ -26,6 +26,7 @@ FONT_PACKAGES = {
     "manimgx-fonts": ("emoji", ("NotoEmoji[wght].ttf",)),
 }
 
+
 def package_font_files(package: str, document: Path | None = None) -> list[Path]:
     """The font files of the installed font ``package`` (one of :data:`FONT_PACKAGES`, found
     by its record of installed files, so it works wherever pip put it).
