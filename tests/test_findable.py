@@ -141,6 +141,7 @@ def test_citation_is_the_creative_work_of_citation_cff(block: dict[str, Any]) ->
     assert work["datePublished"] == str(cff["date-released"])
     assert work["author"] == [{"@type": "Organization", "name": a["name"]} for a in cff["authors"]]
     assert work["url"] == f"{SITE}CITATION.cff"
+    assert work["abstract"] == cff["abstract"]
 
 
 def test_site_address_comes_from_the_option_then_pyproject(tmp_path: Path) -> None:

@@ -237,8 +237,7 @@ def test_page_describes_the_dataset_for_catalogues(built: Path, page: str) -> No
     assert dataset["citation"]["url"] == f"{site_url}CITATION.cff"
     assert all(d["contentUrl"].startswith(site_url) for d in dataset["distribution"])
     formats = {
-        d["contentUrl"].removeprefix(site_url): d["encodingFormat"]
-        for d in dataset["distribution"]
+        d["contentUrl"].removeprefix(site_url): d["encodingFormat"] for d in dataset["distribution"]
     }
     for rel in formats:
         assert (out / rel).is_file(), rel

@@ -100,7 +100,7 @@ def site_url(root: Path, given: str | None = None) -> str:
 
 def citation_work(cff: Path, site: str) -> dict[str, Any] | None:
     """The ``CreativeWork`` to cite, from ``CITATION.cff`` (None without one): its title,
-    authors, version, date, licence, DOI when it has one, and the file's own address."""
+    authors, version, date, licence, abstract, DOI when it has one, and the file's own address."""
     import yaml
 
     if not cff.is_file():
@@ -126,7 +126,7 @@ def citation_work(cff: Path, site: str) -> dict[str, Any] | None:
         "license": f"https://spdx.org/licenses/{licence}" if isinstance(licence, str) else None,
         "identifier": f"https://doi.org/{data['doi']}" if data.get("doi") else None,
         "url": f"{site}{cff.name}",
-        "abstract": data.get("message"),
+        "abstract": data.get("abstract"),
     }
     return {k: v for k, v in work.items() if v not in (None, [], "")}
 
