@@ -196,7 +196,8 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Print the speed figures: validation and rendering."""
+    """Print the figures: speed of validation and rendering, size of a data user's install
+    (a fresh `uv venv` with the wheel: needs uv and the package index or uv's cache)."""
     install(session, GROUP_LOCKS["test"])
     for script in sorted(Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script), *session.posargs)

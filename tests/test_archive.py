@@ -31,6 +31,7 @@ def test_archive_holds_what_the_readme_uses(archive: Path) -> None:
     with zipfile.ZipFile(archive) as zf:
         names = set(zf.namelist())
         views = json.loads(zf.read("views/datapackage.json"))
+        readme = zf.read("README.md").decode("utf-8")
     expected = {"datapackage.json", "README.md", "LICENSE", "CITATION.cff"}
     expected |= {"openai-funding.sqlite", "openai-funding.xlsx", "views/datapackage.json"}
     expected |= {str(r.path) for r in PACKAGE.resources}
@@ -41,6 +42,9 @@ def test_archive_holds_what_the_readme_uses(archive: Path) -> None:
     expected |= {f"views/{r['path']}" for r in views["resources"]}
     assert names == expected
     assert not [n for n in names if n.endswith((".html", ".pdf"))]
+    raw = PACKAGE.raw
+    assert f"Version {raw['version']}, data as of {raw['asOf']}" in readme
+    assert all(f"`{r.path}`" in readme for r in PACKAGE.resources)
 
 
 def test_frictionless_validates_every_table_of_the_archive(archive: Path) -> None:

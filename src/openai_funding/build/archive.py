@@ -90,8 +90,9 @@ Version {raw.get("version", "")}, data as of {raw.get("asOf", "")} (`asOf` in
 - `suites/*.json`: the rules (Great Expectations 1.x), each naming the table it runs on in
   `views/` (`views/datapackage.json` describes them); `validation.json`: every check and its
   outcome.
-- `LICENSE`, `CITATION.cff`: the licence ({licence.get("title", licence.get("name", ""))}) and
-  how to cite the package; please cite the sources each claim names too (`data/sources.csv`).
+- `CITATION.cff`: how to cite the package; please cite the sources each claim names too
+  (`data/sources.csv`). The data are under {licence.get("title", licence.get("name", ""))}
+  ({licence.get("path", "")}); `LICENSE` is the licence of the code that built them.
 
 Every value has a claim in `data/claims.csv`: its source, the verbatim quote behind it and the
 words of the quote that state it.
