@@ -67,10 +67,13 @@ def test_load_works_from_any_folder(base_env: list[Path], tmp_path: Path) -> Non
     assert done.stdout.split()[2] == "datetime64[us]"
 
 
-def test_diff_due_and_hash_run_in_the_base_install(base_env: list[Path], tmp_path: Path) -> None:
+def test_diff_due_and_hash_run_in_the_base_install(
+    base_env: list[Path], tmp_path: Path, package_copy: Path
+) -> None:
     cli = "import sys\nfrom openai_funding.cli import main\nsys.exit(main(sys.argv[1:]))\n"
     old, new = ROOT / "releases" / "0.2.0", ROOT / "datapackage.json"
-    for args, code in ((["diff", str(old), str(new)], 1), (["due", str(new)], 0)):
+    commands = [(["diff", str(old), str(new)], 1), (["due", str(new)], 0)]
+    for args, code in [*commands, (["hash", str(package_copy)], 0)]:
         program = f"import sys\nsys.argv = ['openai-funding', *{args!r}]\n{cli}"
         done = pyenv.python(program, tmp_path, base_env)
         assert done.returncode == code, done.stderr
