@@ -157,3 +157,14 @@ def test_build_refuses_a_site_address_that_is_not_absolute(tmp_path: Path) -> No
         build(ROOT, tmp_path / "site", address="/funding/")
     assert caught.value.exit_code == 2
     assert not (tmp_path / "site").exists()
+
+
+def test_the_command_line_passes_the_site_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openai_funding.cli import main
+
+    args = ["build", "--root", str(ROOT), "--output", str(tmp_path / "site")]
+    assert main([*args, "--site-url", "funding.example.org"]) == 2
+    assert "'funding.example.org' is not an absolute http(s) URL" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

@@ -26,8 +26,6 @@ from openai_funding.package.descriptor import read_package
 from support import ROOT
 from wheel import base_requirements, build_wheel, unpack
 
-pytestmark = pytest.mark.slow
-
 EPOCH = 1772150400
 NOT_RUN = "Not run by the tests:"
 
@@ -108,6 +106,7 @@ def test_every_block_says_what_it_needs() -> None:
             assert block.apt, f"README.md:{block.line}: no `apt-get install ...` before it"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("place", ["site", "archive"])
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"line{b.line}-{b.lang}" for b in BLOCKS])
 def test_block_runs_as_written(
@@ -140,6 +139,7 @@ def test_block_runs_as_written(
     assert done.returncode == 0, f"README.md:{block.line} in {place}:\n{done.stdout}\n{done.stderr}"
 
 
+@pytest.mark.slow
 def test_an_environment_holds_only_what_its_command_installs(
     places: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -154,6 +154,7 @@ def test_an_environment_holds_only_what_its_command_installs(
     assert "Unable to find a usable engine" in done.stderr, done.stderr
 
 
+@pytest.mark.slow
 def test_the_faults_the_readme_works_around_are_still_there(
     places: dict[str, Path], tmp_path: Path
 ) -> None:
