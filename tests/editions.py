@@ -21,14 +21,14 @@ from openai_funding.checks.written import (
 ANSWERS = {"yes": True, "oui": True, "no": False, "non": False}
 
 #: Money and dates as either edition writes them in running text: ``$110bn``, ``€93.21bn``,
-#: ``110 milliards de dollars``, ``93,21 milliards d'euros``, ``110 Md$``, ``27 February 2026``,
+#: ``$1.4tn``, ``110 milliards de dollars``, ``93,21 milliards d'euros``, ``110 Md$``, ``27 February 2026``,
 #: ``1er avril 2026``, ``April 2026``, ``2026-02-27``.
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
 MONEY_OR_DATE = re.compile(
-    r"[$€]\d[\d,.]*bn"
+    r"[$€]\d[\d,.]*(?:bn|tn)"
     r"|\b\d{1,3}(?:[\u00a0\u202f]\d{3})*(?:,\d+)?[ \u00a0]milliards? d(?:e |’|')(?:dollars|euros)"
     r"|\b\d{1,3}(?:[\u00a0\u202f]\d{3})*(?:,\d+)?\u00a0Md[$€]"
     rf"|\b(?:\d{{1,2}}(?:er)? )?(?:{_MONTHS}) \d{{4}}\b"

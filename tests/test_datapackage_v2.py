@@ -107,7 +107,12 @@ POLYMORPHIC = [
 
 
 def test_the_polymorphic_links_are_described() -> None:
-    assert sorted(name for name, _ in POLYMORPHIC) == ["claims", "questions", "reports"]
+    assert sorted(name for name, _ in POLYMORPHIC) == [
+        "claims",
+        "questions",
+        "reports",
+        "translations",
+    ]
 
 
 @pytest.mark.parametrize(("name", "link"), POLYMORPHIC, ids=[n for n, _ in POLYMORPHIC])

@@ -93,7 +93,10 @@ def test_every_relation_is_a_declared_foreign_key() -> None:
         for f in res["schema"]["fields"]:
             n = f["name"]
             is_ref = n.endswith("_id") and [n] != res["schema"]["primaryKey"]
-            if name in ("claims", "questions", "reports") and n in ("record_id", "subject_id"):
+            if name in ("claims", "questions", "reports", "translations") and n in (
+                "record_id",
+                "subject_id",
+            ):
                 continue  # polymorphic: described in polymorphicForeignKeys (test_datapackage_v2)
             if is_ref:
                 assert (name, n) in declared, f"{name}.{n} is not a foreign key"
@@ -101,7 +104,10 @@ def test_every_relation_is_a_declared_foreign_key() -> None:
 
 def test_ids_are_lowercase_kebab() -> None:
     for name, res in RESOURCES.items():
-        for key in res["schema"]["primaryKey"]:
+        # a translation's key is the cell it translates: a resource and a field name (snake
+        # case), a record's id and a language tag; only the record's id is an id
+        keys = ["record_id"] if name == "translations" else res["schema"]["primaryKey"]
+        for key in keys:
             for row in rows(name):
                 assert KEBAB.match(row[key]), (name, row[key])
 

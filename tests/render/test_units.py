@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from openai_funding.render import meta
+from openai_funding.render.errors import InputError
 from openai_funding.render.execute import Executed
 from openai_funding.render.outputs import build_markdown, fenced, stable_ids
 from openai_funding.render.publish import publish, staging
@@ -136,6 +137,18 @@ def test_dates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert meta.format_date(dt.date(2005, 3, 7), "full", tmp_path) == "Monday, March 7, 2005"
     assert meta.format_date("2005-03-07", "short", tmp_path) == "3/7/05"
     assert meta.format_date("spring 2005", None, tmp_path) == "spring 2005"
+
+
+def test_dayjs_date_formats_write_as_quarto_does(tmp_path: Path) -> None:
+    """Quarto's custom ``date-format`` patterns (dayjs): the report's English title block
+    writes its date as every English date of the report, "5 December 2026"."""
+    assert meta.cldr_pattern("D MMMM YYYY") == "d MMMM y"
+    assert meta.format_date("2026-12-05", "D MMMM YYYY", tmp_path) == "5 December 2026"
+    assert meta.format_date("2026-12-05", "MMMM D, YYYY", tmp_path) == "December 5, 2026"
+    assert meta.format_date("2026-12-05", "D MMMM YYYY", tmp_path, "fr") == "5 décembre 2026"
+    assert meta.format_date("2026-03-07", "[le] DD/MM/YY", tmp_path, "fr") == "le 07/03/26"
+    with pytest.raises(InputError, match="date-format 'hh:mm'"):
+        meta.format_date("2026-12-05", "hh:mm", tmp_path)
 
 
 def test_publish_replaces_file_by_file(tmp_path: Path) -> None:

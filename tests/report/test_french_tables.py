@@ -155,9 +155,15 @@ def test_cells_are_french_words_and_formats(fr: ReportData) -> None:
     assert "montant / valorisation post-money = 110\u00a0milliards de dollars" in glance[6]
 
 
-def test_the_data_s_own_text_is_not_translated(en: ReportData, fr: ReportData) -> None:
-    for build, column in ((tables.rounds_table, 0), (tables.agreements_table, 0)):
-        assert [r[column] for r in build(fr).rows] == [r[column] for r in build(en).rows]
+def test_the_data_s_labels_are_in_french_and_its_quotes_as_written(
+    en: ReportData, fr: ReportData
+) -> None:
+    names = [r[0] for r in tables.rounds_table(fr).rows]
+    assert text("Tour de table de février 2026, à l’annonce") in names
+    assert text("February 2026 round, as announced") in [r[0] for r in tables.rounds_table(en).rows]
+    titles = [r[0] for r in tables.agreements_table(fr).rows]
+    assert text("Lettre d’intention Nvidia-OpenAI") in titles
+    assert not [t for t in titles if t in [r[0] for r in tables.agreements_table(en).rows]]
     claims_en, claims_fr = tables.claims_table(en), tables.claims_table(fr)
     first = fr["claims"].iloc[0]
     assert claims_en.rows[0][3] == text(f"“{first['quote']}”")

@@ -7,7 +7,7 @@ import pytest
 from openai_funding.content import figures, history, paid_table, payments, tables
 from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.facts import round_facts, usd_bn
-from openai_funding.content.markdown import Table, link, text
+from openai_funding.content.markdown import LINE_CHARS, Table, link, text
 from support import DESCRIPTOR
 
 
@@ -212,6 +212,23 @@ def test_table_markdown_is_a_pipe_table() -> None:
     lines = md.splitlines()
     assert lines[0] == "| A | B |"
     assert lines[2] == "| 1 | x\\|y |"
+
+
+def test_table_columns_follow_their_content() -> None:
+    """As a browser lays out a table of automatic widths: every column at least as wide as its
+    longest word, at most as wide as its longest cell, and the rest shared by what each needs."""
+    name = "February 2026 round, as announced"
+    sentence = "A summary of Amazon's 8-K of 27 February 2026 says: subject to milestones. " * 3
+    shares = Table(["Record", "As of"], [[text(name), text("27 February 2026")]]).shares()
+    assert shares[0] * LINE_CHARS >= len(name)  # room for both: the name keeps to one line
+    shares = Table(["Record", "Note"], [[text(name), text(sentence)]]).shares()
+    assert round(sum(shares), 9) == 1
+    assert shares[0] * LINE_CHARS > len("February") + 2  # more than its longest word
+    assert shares[1] > shares[0]
+    weighed = Table(["Record", "Note"], [[text(name), text(sentence)]], widths=[3, 1]).shares()
+    assert weighed[0] > shares[0]
+    claimed = Table(["A"], [['[\\$110bn]{.claim data-claims="c026 c027"}']])
+    assert claimed.shares() == [1.0]
 
 
 def test_what_changed_since_the_previous_release(data: ReportData) -> None:

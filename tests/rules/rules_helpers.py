@@ -34,6 +34,7 @@ KEYS = {
     "events": ("event_id",),
     "sources": ("source_id",),
     "claims": ("claim_id",),
+    "translations": ("resource", "record_id", "field", "lang"),
 }
 
 

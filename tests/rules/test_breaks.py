@@ -71,6 +71,7 @@ ORG, RND, INV, COM = (
 )
 OUT, REP = "data/outcomes.csv", "data/reports.csv"
 PUR, STK = "data/purchase_commitments.csv", "data/stakes.csv"
+TRL = "data/translations.csv"
 
 
 def appended(path: str) -> int:
@@ -897,6 +898,41 @@ BREAKS = [
         f"{REP}:2 [nvidia-three-instalments-2026-02-26]",
         cell("reports", "nvidia-three-instalments-2026-02-26", "instalments", ""),
     ),
+    # --- translations of the displayed labels (copy t; relaxed for the unique key) -------------
+    # A publisher the French edition shows, left with no French text.
+    Break(
+        "t",
+        "translated_cells/every-label-translated",
+        f"{SRC}:56 [justearthnews-2025-12-31]",
+        lambda p: p.drop("translations", "sources/justearthnews-2025-12-31/publisher/fr"),
+    ),
+    Break(
+        "t",
+        "translation_targets/translation-targets-existing-record",
+        f"{TRL}:46 [events/openai-ipo-2099/title/fr]",
+        cell(
+            "translations",
+            "events/openai-ipo-filing-announced-2026-06/title/fr",
+            "record_id",
+            "openai-ipo-2099",
+        ),
+    ),
+    Break(
+        "t",
+        "translation_targets/translation-targets-displayed-label",
+        f"{TRL}:2 [rounds/2024-10-funding/status/fr]",
+        cell("translations", "rounds/2024-10-funding/name/fr", "field", "status"),
+    ),
+    Break(
+        "relaxed",
+        "translations/one-text-per-label-and-language",
+        f"{TRL}:{appended(TRL)} [rounds]",  # no primary key: named by the first field,
+        relaxed(
+            "translations",
+            drop_primary_key,
+            duplicate("translations", "rounds/2026-02-round/name/fr"),
+        ),
+    ),
     # --- text hygiene (a formula in a text cell is not in the repository) ----------------------
     Break(
         "e",
@@ -990,6 +1026,15 @@ def test_failed_rule_shows_the_values_found(runs: dict[str, tuple[int, str]]) ->
     ]
     assert "30000000000 USD" in line  # what the words read as
     assert "value=50000000000" in line
+
+
+def test_untranslated_label_names_file_row_and_field(runs: dict[str, tuple[int, str]]) -> None:
+    _, output = runs["t"]
+    lines = problem_lines(output, "translated_cells/every-label-translated")
+    (line,) = [x for x in lines if x.startswith(f"{SRC}:56 [justearthnews-2025-12-31]")]
+    assert "field 'publisher'" in line
+    assert "lang=fr" in line
+    assert "value=Just Earth News" in line
 
 
 def test_text_rule_names_the_field(runs: dict[str, tuple[int, str]]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from openai_funding import load
-from openai_funding.checks import as_of_views, purchase_views, views
+from openai_funding.checks import as_of_views, purchase_views, translation_views, views
 from openai_funding.checks.rules.suites import CHECKOUT_SUITES, SuiteFile, load_suites
 from openai_funding.package.descriptor import read_descriptor, read_package
 
@@ -26,6 +26,7 @@ def frames() -> dict[str, object]:
         **views.build_all(tables, resources),
         **as_of_views.build_all(tables, resources),
         **purchase_views.build_all(tables, resources),
+        **translation_views.build_all(tables, resources),
     }
     return {name: build() for name, build in built.items()}
 

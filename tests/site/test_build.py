@@ -58,9 +58,9 @@ EDITIONS = {
         "pdf": "openai-funding.pdf",
         "other": "fr/index.html",
         "toc": None,
-        "date": "Data as of 2026-12-05",
+        "date": "Data as of 5 December 2026",
         "html": ["Figure\u00a01:", "Table\u00a01:"],
-        "pdf words": ["Contents", "Data as of 2026-12-05", "Figure 5", "Table 10"],
+        "pdf words": ["Contents", "Data as of 5 December 2026", "Figure 5", "Table 10"],
     },
     "fr/index.html": {
         "lang": "fr",

@@ -4,11 +4,14 @@ values written in English or French."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from buildrepo import make_repo
 from editions import claimed_values, money_and_dates, reading_of
 from openai_funding.build import site
+from support import DESCRIPTOR
 
 EPOCH = "1772150400"
 
@@ -74,3 +77,59 @@ def test_amounts_and_dates_are_read_whole_and_apart() -> None:
         reading_of("$15bn", "en"): 1,
         reading_of("1 April 2026", "en"): 1,
     }
+
+
+def displayed_labels(descriptor: str) -> list[tuple[str, str, str, str, str]]:
+    """Each label the report shows in its own words (a cell of a field marked ``translated``),
+    with its French text: (resource, key, field, English, French)."""
+    from openai_funding.checks.frames import keys_of
+    from openai_funding.package.descriptor import read_package
+    from openai_funding.package.loading import load
+
+    package = read_package(descriptor)
+    tables = load(package)
+    texts = tables["translations"]
+    french = {
+        (r, k, f): t
+        for r, k, f, lang, t in texts[
+            ["resource", "record_id", "field", "lang", "text"]
+        ].itertuples(index=False)
+        if lang == "fr"
+    }
+    out = []
+    for name, res in package.tabular.items():
+        frame = tables[name]
+        for field in res.translated:
+            for key, cell in zip(keys_of(frame, res.key), frame[field], strict=True):
+                if isinstance(cell, str):
+                    plain = unquoted(cell)
+                    translated = unquoted(french[(name, str(key), field)])
+                    out.append((name, str(key), field, plain, translated))
+    return out
+
+
+def reader_text(html: str) -> str:
+    """What a reader of the page reads in the report's own words: its text without scripts and
+    without quotes (``« … »``: they stay in their source's language)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup(["script", "style", "template"]):
+        hidden.decompose()
+    return unquoted(soup.get_text(" "))
+
+
+def unquoted(text: str) -> str:
+    """``text`` with its quotes (``« … »``) left out and its white space made single spaces."""
+    return " ".join(re.sub(r"«[^»]*»", " ", text).split())
+
+
+def test_french_edition_shows_no_english_label_of_the_data(editions: tuple[str, str]) -> None:
+    english_page, french_page = (reader_text(page) for page in editions)
+    labels = displayed_labels(str(DESCRIPTOR))
+    shown = [label for label in labels if label[3] in english_page]
+    assert len(shown) > 40  # names, titles, conditions, statements, publishers
+    left = [label[:4] for label in shown if label[3] != label[4] and label[3] in french_page]
+    assert left == []
+    missing = [label[:3] for label in shown if label[4] not in french_page]
+    assert missing == []  # every label the English edition shows, the French shows in French

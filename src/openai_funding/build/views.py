@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from openai_funding.checks import as_of_views, purchase_views, views
+from openai_funding.checks import as_of_views, purchase_views, translation_views, views
 from openai_funding.checks.rules.suites import load_suites
 from openai_funding.package.descriptor import Package
 from openai_funding.package.loading import load
@@ -43,6 +43,7 @@ def write_views(package: Package, suites: Path, site: Path) -> list[Path]:
         **views.build_all(tables, package.tabular),
         **as_of_views.build_all(tables, package.tabular),
         **purchase_views.build_all(tables, package.tabular),
+        **translation_views.build_all(tables, package.tabular),
     }
     (site / VIEWS).mkdir(exist_ok=True)
     written: list[Path] = []

@@ -16,6 +16,7 @@ import pandas as pd
 from openai_funding.content.language import ENGLISH, Language, language
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.loading import load
+from openai_funding.package.translations import translated
 
 #: The report's settings, beside its ``.qmd``: ``report/report.yml`` of the package's folder (or
 #: of the checkout, for a package copied elsewhere).
@@ -124,7 +125,10 @@ def report_data(
     path: str | None = None, validation: str | None = None, lang: str = "en"
 ) -> ReportData:
     """Load the package (and ``validation.json`` if the build wrote one) once per kernel, for the
-    edition in ``lang`` (``en`` or ``fr``: the ``lang`` of the ``.qmd`` that calls it)."""
+    edition in ``lang`` (``en`` or ``fr``: the ``lang`` of the ``.qmd`` that calls it). In an
+    edition other than English, the labels the report shows in its own words (names, titles,
+    conditions, statements: the fields marked ``translated``) are their texts in that language,
+    from the package's ``translations``."""
     descriptor_path = Path(path) if path else package_path()
     validation_path = validation or os.environ.get("OPENAI_FUNDING_VALIDATION")
     report = None
@@ -132,4 +136,5 @@ def report_data(
         report = json.loads(Path(validation_path).read_text(encoding="utf-8"))
     package = read_package(descriptor_path)
     settings = read_settings(settings_path(package))
-    return ReportData(package, load(package), report, settings, language(lang))
+    tables = translated(load(package), package.tabular, lang)
+    return ReportData(package, tables, report, settings, language(lang))

@@ -48,10 +48,20 @@ def link(label: object, url: object) -> str:
     return f"[{text(label)}](<{safe}>)"
 
 
+#: A value that carries its claims, ``[$110bn]{.claim data-claims="c026"}``: its words.
+_SPAN = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\{[^}]*\}")
+
+
+def _plain(cell: str) -> str:
+    """What a reader sees of an escaped Markdown cell: links and spans as their words, the
+    escapes dropped, white space single."""
+    plain = _LINK.sub(r"\1", _SPAN.sub(r"\1", cell))
+    return " ".join(re.sub(r"\\(.)", r"\1", plain).split())
+
+
 def _word_length(cell: str) -> int:
     """Length of the longest unbreakable word of an escaped cell (links count their label)."""
-    plain = _LINK.sub(r"\1", cell).replace("\\", "")
-    return max((len(w) for w in re.split(r"[\s/-]+", plain)), default=0)
+    return max((len(w) for w in re.split(r"[\s/-]+", _plain(cell))), default=0)
 
 
 @dataclass
@@ -69,19 +79,27 @@ class Table:
     widths: Sequence[int] | None = None
 
     def shares(self) -> list[float]:
-        """Relative column widths: each column at least as wide as its longest word (so nothing
-        overflows on paper), the rest shared out by ``widths``."""
+        """Relative column widths that follow the content, as a browser lays out a table of
+        automatic widths: each column at least as wide as its longest word (so nothing overflows
+        on paper) and at most as wide as its longest cell (so a short column is not padded);
+        the width left is shared in proportion to what each column needs to reach its longest
+        cell, weighed by ``widths`` (so a column of sentences does not take the room that keeps
+        names and titles to a line or two)."""
         weights = list(self.widths or [1] * len(self.columns))
-        longest = [
-            max((_word_length(cell) for cell in [text(head), *column]), default=1)
+        columns = [
+            [text(head), *column]
             for head, column in zip(self.columns, zip(*self.rows, strict=False), strict=False)
-        ] or [1] * len(self.columns)
-        longest += [1] * (len(self.columns) - len(longest))
-        floor = [(n + 2) / LINE_CHARS for n in longest]
-        if sum(floor) >= 1:
-            return [f / sum(floor) for f in floor]
-        spare = 1 - sum(floor)
-        return [f + spare * w / sum(weights) for f, w in zip(floor, weights, strict=True)]
+        ] or [[text(head)] for head in self.columns]
+        columns += [[text(head)] for head in self.columns[len(columns) :]]
+        least = [(max(_word_length(c) for c in cells) + 2) / LINE_CHARS for cells in columns]
+        most = [(max(len(_plain(c)) for c in cells) + 2) / LINE_CHARS for cells in columns]
+        if sum(least) >= 1:
+            return [f / sum(least) for f in least]
+        if sum(most) <= 1:
+            return [f / sum(most) for f in most]
+        need = [(m - f) * w for f, m, w in zip(least, most, weights, strict=True)]
+        spare = 1 - sum(least)
+        return [f + spare * x / sum(need) for f, x in zip(least, need, strict=True)]
 
     def _repr_markdown_(self) -> str:
         # pandoc turns a pipe table whose separator line is long into relative widths, so cells

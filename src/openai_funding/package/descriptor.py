@@ -158,6 +158,12 @@ class Resource:
         return [n for n, f in self.fields.items() if f.get("claimed") is True]
 
     @property
+    def translated(self) -> list[str]:
+        """Fields whose every value is shown to readers in the report's own words and needs a
+        text in each language of the ``translations`` resource (``"translated": true``)."""
+        return [n for n, f in self.fields.items() if f.get("translated") is True]
+
+    @property
     def text(self) -> list[str]:
         """Fields of type ``string``."""
         return [n for n, f in self.fields.items() if f.get("type", "string") == "string"]

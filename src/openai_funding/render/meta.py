@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,47 @@ def _locale(lang: str) -> Any:
     return Locale.parse("en")
 
 
+#: The tokens of a dayjs ``date-format`` pattern (Quarto's custom formats) read, and the CLDR
+#: pattern letters that write the same thing; ``[...]`` is literal text in both.
+_DAYJS = {
+    "YYYY": "y",
+    "YY": "yy",
+    "MMMM": "MMMM",
+    "MMM": "MMM",
+    "MM": "MM",
+    "M": "M",
+    "DD": "dd",
+    "D": "d",
+    "dddd": "EEEE",
+    "ddd": "EEE",
+}
+_DAYJS_TOKEN = re.compile(r"\[[^\]]*\]|" + "|".join(sorted(_DAYJS, key=len, reverse=True)))
+
+
+def cldr_pattern(dayjs: str) -> str | None:
+    """The CLDR pattern of a dayjs ``date-format`` pattern ("D MMMM YYYY" → "d MMMM y"), or
+    ``None`` when it uses a token this engine does not read (letters outside ``[...]``)."""
+    out, at = [], 0
+    for match in _DAYJS_TOKEN.finditer(dayjs):
+        between = dayjs[at : match.start()]
+        if re.search(r"[A-Za-z]", between):
+            return None
+        out.append(f"'{between}'" if between.strip(" ,./-") else between)
+        token = match.group()
+        out.append(f"'{token[1:-1]}'" if token.startswith("[") else _DAYJS[token])
+        at = match.end()
+    tail = dayjs[at:]
+    if re.search(r"[A-Za-z]", tail):
+        return None
+    out.append(tail)
+    return "".join(out)
+
+
 def format_date(value: Any, style: str | None, path: Path, lang: str = "en") -> Any:
-    """Resolve ``today``/``now``/``last-modified`` and apply a ``date-format`` style in the
-    document's ``lang``, as Quarto does (CLDR's patterns, through Babel): ``long`` is
-    "November 27, 2026" in English and "27 novembre 2026" in French."""
+    """Resolve ``today``/``now``/``last-modified`` and apply a ``date-format`` in the
+    document's ``lang``, as Quarto does: a style (CLDR's patterns, through Babel: ``long`` is
+    "November 27, 2026" in English and "27 novembre 2026" in French), ``iso``, or a dayjs
+    pattern of days, months and years ("D MMMM YYYY": "27 November 2026")."""
     when: dt.datetime | dt.date | None = None
     if value == "today":
         when = now().date()
@@ -76,9 +114,18 @@ def format_date(value: Any, style: str | None, path: Path, lang: str = "en") -> 
         return value
     if style is None:
         style = "long"
-    if style not in _STYLES:
-        raise InputError(path, f"date-format {style!r} is not one of {', '.join(_STYLES)}")
-    if style == "iso":
+    pattern = None if style in _STYLES else cldr_pattern(style)
+    if style not in _STYLES and pattern is None:
+        raise InputError(
+            path,
+            f"date-format {style!r} is not one of {', '.join(_STYLES)}, nor a pattern of "
+            f"{', '.join(_DAYJS)}",
+        )
+    if pattern is not None:
+        from babel.dates import format_date as cldr_date
+
+        text = cldr_date(when, pattern, locale=_locale(lang))
+    elif style == "iso":
         text = when.strftime("%Y-%m-%d")
     else:
         from babel.dates import format_date as cldr_date
@@ -87,6 +134,18 @@ def format_date(value: Any, style: str | None, path: Path, lang: str = "en") -> 
     if value == "now" and isinstance(when, dt.datetime):
         text += when.strftime(" %H:%M")
     return text
+
+
+def pdf_standards(doc: Document) -> tuple[str, ...]:
+    """The PDF standards the document's PDF declares (Quarto's ``pdf-standard`` of the typst
+    format, a name or a list: ``ua-1``, ``a-2b``...), lowercase, in order."""
+    value = for_format(doc, "pdf").get("pdf-standard")
+    if value is None:
+        return ()
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str | int | float) for v in values):
+        raise InputError(doc.path, f"pdf-standard {value!r} is not a standard's name or a list")
+    return tuple(str(v).lower() for v in values)
 
 
 def for_format(doc: Document, target: str) -> dict[str, Any]:

@@ -88,7 +88,7 @@ def render_document(
         timings["pandoc typst"] = time.perf_counter() - t
         t = time.perf_counter()
         final = out_dir / f"{doc.name}.pdf"
-        compile_pdf(doc.path, typ, final, meta.now())
+        compile_pdf(doc.path, typ, final, meta.now(), meta.pdf_standards(doc))
         staged["pdf"] = final
         timings["typst compile"] = time.perf_counter() - t
     return staged, timings

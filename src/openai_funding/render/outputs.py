@@ -93,6 +93,11 @@ def _text(value: Any) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
+def _attribute(text: str) -> str:
+    """``text`` as the value of a quoted pandoc attribute (one line, quotes escaped)."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+
+
 class _Writer:
     def __init__(self, doc: Document, executed: Executed, fmt: str, files_dir: Path) -> None:
         self.doc = doc
@@ -101,7 +106,9 @@ class _Writer:
         self.files_dir = files_dir
         self.built = Built("")
 
-    def image(self, stem: str, mime: str, data: Any) -> str:
+    def image(self, stem: str, mime: str, data: Any, alt: str = "") -> str:
+        """An image file and the markdown that shows it, with ``alt`` as its text alternative
+        (what a screen reader reads, and what a tagged PDF/UA file requires of every image)."""
         self.files_dir.mkdir(parents=True, exist_ok=True)
         path = self.files_dir / f"{stem}.{_IMAGE_EXT[mime]}"
         if mime == "image/svg+xml":
@@ -109,7 +116,10 @@ class _Writer:
         else:
             path.write_bytes(base64.b64decode(_text(data)))
         self.built.files.append(path)
-        return f"![]({path.as_posix()})\n"
+        # the alt text is Quarto's `fig-alt` attribute: as the image's description it would also
+        # become a caption (pandoc's implicit figure), inside the cell's own figure
+        attrs = f'{{fig-alt="{_attribute(alt)}"}}' if alt.strip() else ""
+        return f"![]({path.as_posix()}){attrs}\n"
 
     def chart(self, stem: str, spec: dict[str, Any]) -> str:
         self.built.charts += 1
@@ -117,7 +127,10 @@ class _Writer:
             self.built.vl_version = charts.vl_version(spec)
         if self.fmt == "html":
             return raw_html(charts.html_embed(f"of-chart-{self.built.charts}", spec))
-        return self.image(stem, "image/svg+xml", charts.svg(spec))
+        alt = spec.get("description")
+        return self.image(
+            stem, "image/svg+xml", charts.svg(spec), alt if isinstance(alt, str) else ""
+        )
 
     def display(self, data: dict[str, Any], stem: str, cell: Cell, asis: bool) -> str:
         priority = HTML_PRIORITY if self.fmt == "html" else TYPST_PRIORITY

@@ -21,7 +21,7 @@ __all__ = ["run_rules"]
 def run_rules(package: Package, engine: Engine | None = None) -> list[Check]:
     """Run every rule suite on ``package``; one Check per expectation. ``engine`` is a
     Great Expectations engine to reuse (by default a fresh one)."""
-    from openai_funding.checks import as_of_views, purchase_views, views
+    from openai_funding.checks import as_of_views, purchase_views, translation_views, views
     from openai_funding.checks.rules.engine import Engine
     from openai_funding.checks.rules.suites import load_suites, suites_dir
     from openai_funding.package.loading import load
@@ -31,6 +31,7 @@ def run_rules(package: Package, engine: Engine | None = None) -> list[Check]:
         **views.build_all(tables, package.tabular),
         **as_of_views.build_all(tables, package.tabular),
         **purchase_views.build_all(tables, package.tabular),
+        **translation_views.build_all(tables, package.tabular),
     }
     suites = load_suites(suites_dir(package.path))
     return (engine or Engine()).run(suites, frames, descriptor=package.path.name)

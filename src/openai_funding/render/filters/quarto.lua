@@ -232,13 +232,30 @@ local function callouts(div)
 end
 
 -- 6. Images with paths relative to the document folder: typst resolves paths from the .typ file,
--- which lives in the build folder, so make them absolute (the typst root is "/").
+-- which lives in the build folder, so make them absolute (the typst root is "/"). An image's
+-- description (its alt text) becomes typst's `alt:`, which pandoc's writer leaves out and a
+-- PDF/UA file requires: what a screen reader reads for a chart.
 local docdir = nil
 local function images(img)
-  if is_typst and docdir and not img.src:match("^/") and not img.src:match("^%a+:") then
-    img.src = docdir .. "/" .. img.src
-    return img
+  if not is_typst then
+    return nil
   end
+  local src = img.src
+  if docdir and not src:match("^/") and not src:match("^%a+:") then
+    src = docdir .. "/" .. src
+  end
+  local alt = pandoc.utils.stringify(img.caption)
+  if alt == "" then
+    alt = img.attributes["fig-alt"] or img.attributes["alt"] or ""
+  end
+  if alt == "" then
+    if src ~= img.src then
+      img.src = src
+      return img
+    end
+    return nil
+  end
+  return pandoc.RawInline("typst", "#box(image(" .. typst_string(src) .. ", alt: " .. typst_string(alt) .. "))")
 end
 
 -- 7. typst: the supplements of figures, tables and headings (what "@fig-x" and captions say)
@@ -287,9 +304,68 @@ local function unnumbered_table(tbl)
   return pandoc.RawBlock("typst", unnumbered)
 end
 
+-- 8. Authors as typst strings: pandoc's typst template makes the PDF's author property with
+-- `content-to-string`, which drops typst's smart quotes, so "d'openai-funding" would lose its
+-- apostrophe ("dopenai-funding"); a string literal keeps every character as written.
+local function typst_author(value)
+  local kind = pandoc.utils.type(value)
+  if kind == "Inlines" or kind == "string" then
+    local text = pandoc.utils.stringify(value)
+    if text ~= "" then
+      return pandoc.Inlines({ pandoc.RawInline("typst", "#" .. typst_string(text)) })
+    end
+  end
+  return value
+end
+
+local function typst_authors(meta)
+  local author = meta.author
+  if not is_typst or author == nil then
+    return
+  end
+  if pandoc.utils.type(author) == "List" then
+    for i, one in ipairs(author) do
+      author[i] = typst_author(one)
+    end
+    meta.author = author
+  else
+    meta.author = typst_author(author)
+  end
+end
+
+-- 9. Conditional content, as Quarto reads it: a Div or Span of class `content-visible` (or
+-- `content-hidden`) with `when-format` or `unless-format` is kept (its content, unwrapped) or
+-- dropped for the format being written; "html" names the HTML page, "typst" and "pdf" the PDF.
+local function format_matches(name)
+  if name == "html" or name == "html5" then
+    return is_html
+  end
+  if name == "typst" or name == "pdf" then
+    return is_typst
+  end
+  return FORMAT == name
+end
+
+local function conditional(el)
+  local visible = el.classes:includes("content-visible")
+  local hidden = el.classes:includes("content-hidden")
+  local when, unless = el.attributes["when-format"], el.attributes["unless-format"]
+  if (not visible and not hidden) or (when == nil and unless == nil) then
+    return nil
+  end
+  local matches = (when == nil or format_matches(when))
+    and (unless == nil or not format_matches(unless))
+  if (visible and matches) or (hidden and not matches) then
+    return el.content
+  end
+  return {}
+end
+
 return {
+  { Div = conditional, Span = conditional },
   {
     Meta = function(meta)
+      typst_authors(meta)
       docdir = meta["of-docdir"] and pandoc.utils.stringify(meta["of-docdir"])
       number_sections = meta["of-number-sections"] == true
       read_words(meta["of-words"])
