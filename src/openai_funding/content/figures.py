@@ -15,6 +15,7 @@ from openai_funding.content.paid_chart import paid_chart, round_chart
 from openai_funding.content.theme import (
     MEANING_COLOURS,
     OKABE_ITO,
+    SMALLEST_TYPE,
     chart_usd_bn,
     flag,
     short_month,
@@ -179,8 +180,8 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
     )
     # Labels sit left of their point; the latest one right of it, so close points do not collide.
     last = frame["date"] == frame["date"].max()
-    left = alt.Chart(frame[~last]).mark_text(align="right", dx=-9, dy=-9, fontSize=10)
-    right = alt.Chart(frame[last]).mark_text(align="left", dx=9, dy=-4, fontSize=10)
+    left = alt.Chart(frame[~last]).mark_text(align="right", dx=-9, dy=-9, fontSize=SMALLEST_TYPE)
+    right = alt.Chart(frame[last]).mark_text(align="left", dx=9, dy=-4, fontSize=SMALLEST_TYPE)
     labels = left.encode(x="date:T", y="valuation_bn:Q", text="label:N") + right.encode(
         x="date:T", y="valuation_bn:Q", text="label:N"
     )
