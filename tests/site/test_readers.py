@@ -32,7 +32,9 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1280px", "390px"])
 @pytest.mark.parametrize("lang", EDITIONS)
-def test_axe_finds_no_violation(editions: dict[str, Path], lang: str, size: tuple[int, int]) -> None:
+def test_axe_finds_no_violation(
+    editions: dict[str, Path], lang: str, size: tuple[int, int]
+) -> None:
     seen = visit(editions[lang], {"violations": axe()}, viewport=size)
     assert seen.values["violations"] == [], "\n".join(summary(seen.values["violations"]))
 

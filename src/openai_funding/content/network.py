@@ -13,7 +13,7 @@ from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.facts import SHORT_QUALIFIERS, long_date, quantity_text
 from openai_funding.content.language import N_, Language
-from openai_funding.content.theme import SMALLEST_TYPE, OKABE_ITO, chart_usd_bn, flag, styled
+from openai_funding.content.theme import OKABE_ITO, SMALLEST_TYPE, chart_usd_bn, flag, styled
 
 #: Short names of agreement kinds for the diagram's labels (English; ``lang._`` translates).
 KIND_LABELS = {
