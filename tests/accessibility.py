@@ -74,8 +74,9 @@ SIDEWAYS = """
 })()
 """
 
-#: The text of every chart as drawn: its words and its size on the screen in CSS pixels (the
-#: font size in the SVG's units times the scale the SVG is drawn at).
+#: The text of every chart as drawn: its words, its size on the screen in CSS pixels (the font
+#: size in the SVG's units times the scale the SVG is drawn at) and whether it runs past the
+#: chart's left or right edge (``cut``: the SVG clips it).
 CHART_TEXT = """
 (() => Array.from(document.querySelectorAll("div.of-chart svg text")).filter((t) => {
   return t.textContent.trim() !== "" && t.getClientRects().length > 0
@@ -83,7 +84,9 @@ CHART_TEXT = """
 }).map((t) => {
   const m = t.getScreenCTM();
   const scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
-  return {text: t.textContent.trim(), px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10};
+  const box = t.getBoundingClientRect(), frame = t.ownerSVGElement.getBoundingClientRect();
+  const cut = box.left < frame.left - 1 || box.right > frame.right + 1;
+  return {text: t.textContent.trim(), px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10, cut};
 }))()
 """
 
@@ -104,6 +107,11 @@ def summary(violations: list[dict[str, object]]) -> list[str]:
 def small_text(drawn: list[dict[str, object]]) -> list[str]:
     """The chart words drawn smaller than :data:`SMALLEST_TEXT` pixels."""
     return [f"{t['text']!r} at {t['px']} px" for t in drawn if float(t["px"]) < SMALLEST_TEXT]  # type: ignore[arg-type]
+
+
+def cut_text(drawn: list[dict[str, object]]) -> list[str]:
+    """The chart words that run past their chart's edge."""
+    return [str(t["text"]) for t in drawn if t["cut"]]
 
 
 def pages(site: Path) -> dict[str, Path]:

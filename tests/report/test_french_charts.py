@@ -98,7 +98,7 @@ def titles(spec: dict[str, Any]) -> set[str]:
 
 def test_axis_and_legend_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:
     assert titles(specs["fr", "shares"]) == {"Engagement (milliards de dollars)", "Tranche"}
-    assert titles(specs["fr", "paid"]) == {"Milliards de dollars, au 5 décembre 2026"}
+    assert titles(specs["fr", "paid"]) == {"Milliards de dollars", "Au 5 décembre 2026"}
     assert titles(specs["fr", "round"]) == set()  # no axis: the amounts are written on the bar
     assert titles(specs["fr", "valuation"]) == {
         "Date",
@@ -106,7 +106,7 @@ def test_axis_and_legend_titles_are_french(specs: dict[tuple[str, str], dict[str
         "Type d’opération",
     }
     assert titles(specs["fr", "network"]) == {"Lien"}
-    assert titles(specs["en", "paid"]) == {"US$ billions, as of 5 December 2026"}
+    assert titles(specs["en", "paid"]) == {"US$ billions", "As of 5 December 2026"}
 
 
 def test_tooltip_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:

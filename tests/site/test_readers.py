@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from accessibility import CHART_TEXT, HEIGHT, SIDEWAYS, axe, pages, small_text, summary
+from accessibility import (
+    CHART_TEXT,
+    HEIGHT,
+    SIDEWAYS,
+    axe,
+    cut_text,
+    pages,
+    small_text,
+    summary,
+)
 from browser import visit
 from buildrepo import make_repo
 from openai_funding.build import site
@@ -51,6 +60,7 @@ def test_chart_text_is_legible_on_a_phone(editions: dict[str, Path], lang: str) 
     assert seen.charts_drawn
     assert len(seen.values["text"]) > 50  # every chart's words were measured
     assert small_text(seen.values["text"]) == []
+    assert cut_text(seen.values["text"]) == []  # no word runs past its chart's edge
 
 
 #: The words of the tables that a line break splits: a word of letters only whose text takes

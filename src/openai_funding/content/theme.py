@@ -116,7 +116,8 @@ def styled(
     """Apply the report's theme and the chart's description (read by screen readers). The chart
     is as wide as its column in the page and :data:`WIDTH` wide in the PDF (its plot narrows to
     make room for its labels, so none is cut or leaves the frame); its axis and legend labels
-    are never shortened. A chart in another
+    are never shortened, and a legend lists its entries one under the other, so that none runs
+    past a phone's width. A chart in another
     language than English carries its number and date formats (:func:`chart_locale`) in
     ``usermeta.embedOptions``, which vega-embed reads in the page and
     :func:`openai_funding.render.charts.svg` passes to vl-convert for the PDF."""
@@ -134,7 +135,9 @@ def styled(
         )
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=11, titleFontSize=12, grid=False, labelLimit=0)
-        .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom", labelLimit=0)
+        .configure_legend(
+            labelFontSize=11, titleFontSize=12, orient="bottom", labelLimit=0, columns=1
+        )
         .configure_range(category=OKABE_ITO)
     )
 
