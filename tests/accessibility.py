@@ -52,7 +52,7 @@ def axe() -> str:
 SIDEWAYS = """
 (() => {
   const root = document.scrollingElement;
-  const wider = (el) => el.scrollWidth > el.clientWidth + 1;
+  const wider = (el) => el.scrollWidth > el.clientWidth + 1;  // a pixel of rounding is no scroll
   const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && wider(el);
   const name = (t) => {
     const figure = t.closest("figure");
@@ -66,7 +66,7 @@ SIDEWAYS = """
       if (scrolls(el)) return true;
       let box = el.parentElement;  // the nearest ancestor with a box of its own
       while (box && getComputedStyle(box).display === "contents") box = box.parentElement;
-      if (box && el.getBoundingClientRect().right > box.getBoundingClientRect().right + 1) return true;
+      if (box && el.getBoundingClientRect().right > box.getBoundingClientRect().right + 2) return true;
     }
     return t.getBoundingClientRect().right > window.innerWidth + 1;
   });
