@@ -446,12 +446,15 @@ def test_the_page_draws_french_charts_whole_tooltips_and_cards(
     fr: ReportData, tmp_path: Path
 ) -> None:
     from browser import visit
+    from openai_funding.render.pandoc import filter_path
 
     specs = [figures.valuation_history(fr).to_dict(), figures.investment_shares(fr).to_dict()]
     body = "".join(charts.html_embed(f"of-chart-{n}", s) for n, s in enumerate(specs, 1))
     page = tmp_path / "fr.html"
     page.write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        # the page's style: a chart as wide as its column needs it to measure the column
+        f"<style>{filter_path('page.css').read_text(encoding='utf-8')}</style>"
         f"{charts.bundle_script(charts.vl_version(specs[0]))}</head><body>{body}"
         '<p><a class="claim derived" href="#claim-c026" data-claims="c026" '
         'data-how="somme">110</a></p>'
