@@ -24,8 +24,10 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = nox.project.python_versions(PYPROJECT)
 
 #: Pinned, hashed, universal locks made by `nox -s lock`, one per set of dependencies. The first
-#: is what the main job runs (the build hashes it as an input); each group's lock is compiled
-#: under it, so a package shared with the project has the same pin in both.
+#: is what the main job runs (the build hashes it as an input): the project with all its extras
+#: (checks, report, preview); each group's lock is compiled under it, so a package shared with
+#: the project has the same pin in both. A data user's `pip install openai-funding` gets only
+#: the base dependencies (`nox -s bench` measures that install).
 LOCK = "requirements/lock.txt"
 GROUP_LOCKS = {"test": "requirements/test.txt", "lint": "requirements/lint.txt"}
 
@@ -209,7 +211,8 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Print the speed figures: validation and rendering."""
+    """Print the figures: speed of validation and rendering, size of a data user's install
+    (a fresh `uv venv` with the wheel: needs uv and the package index or uv's cache)."""
     install(session, GROUP_LOCKS["test"])
     for script in sorted(Path("benchmarks").glob("bench_*.py")):
         session.run("python", str(script), *session.posargs)
@@ -221,8 +224,9 @@ def lock(session: nox.Session) -> None:
     oldest = PYTHONS[0]
     compile_ = ["uv", "pip", "compile", "--universal", "--python-version", oldest]
     options = ["--generate-hashes", "--no-header", *session.posargs]
-    session.run(*compile_, "pyproject.toml", *options, "-o", LOCK, external=True)
+    project = ["pyproject.toml", "--all-extras"]
+    session.run(*compile_, *project, *options, "-o", LOCK, external=True)
     for group, path in GROUP_LOCKS.items():
         # the linters alone; the tests with the project they test
-        sources = ["--group", group] if group == "lint" else ["pyproject.toml", "--group", group]
+        sources = ["--group", group] if group == "lint" else [*project, "--group", group]
         session.run(*compile_, *sources, "-c", LOCK, *options, "-o", path, external=True)

@@ -1,6 +1,6 @@
 """The release checklist's first step cannot be half done: every place that states the version
-states the same one (pyproject.toml, datapackage.json, CITATION.cff, the README's citation), and
-the README states the package's "as of" date."""
+states the same one (pyproject.toml, datapackage.json, CITATION.cff, the package's
+``__version__``, the README's citation), and the README states the package's "as of" date."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ def test_one_version_everywhere() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     cited = re.findall(r"version (\d+\.\d+\.\d+)(?: \([^)]*\))?\. Data package", readme)
     assert descriptor["version"] == citation["version"] == version
+    import openai_funding
+
+    assert openai_funding.__version__ == version
     assert cited == [version]
     assert f"Data as of {descriptor['asOf']}" in readme
     assert f"data as of {descriptor['asOf']}" in readme  # in the citation too

@@ -2,7 +2,8 @@
 
 The public API is small and loads nothing at import time:
 
-- :func:`load` returns one typed pandas DataFrame per resource of the package.
+- :func:`load` returns one typed pandas DataFrame per resource of the package; without a path,
+  the data that came with the install (they are inside the wheel).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __all__ = ["load"]
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 if TYPE_CHECKING:  # pragma: no cover
     from openai_funding.package.loading import load

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from openai_funding.extras import missing_extra
 from openai_funding.render.engines import ENGINES, TARGETS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", default=None, help="the site folder (default: ROOT/_site)")
     p.add_argument("--engine", choices=list(ENGINES), default="auto")
     p.add_argument("--force", action="store_true", help="rebuild even if no input changed")
+    url_help = "the site's address, for the Dataset's links (default: pyproject's Homepage)"
+    p.add_argument("--site-url", metavar="URL", help=url_help)
     p.set_defaults(handler=_build)
 
     p = sub.add_parser(
@@ -207,7 +210,8 @@ def _build(args: argparse.Namespace) -> int:
 
     output = Path(args.output) if args.output else None
     try:
-        build(Path(args.root), output, engine=args.engine, force=args.force, log=print)
+        how = {"engine": args.engine, "force": args.force, "address": args.site_url}
+        build(Path(args.root), output, **how, log=print)
     except InvalidPackageError as exc:
         print_report(exc.report, stored=exc.where)
         return _error("build", exc)
@@ -268,6 +272,10 @@ def _render(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    why = missing_extra(args.command)
+    if why is not None:
+        print(why, file=sys.stderr)
+        return 2
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:

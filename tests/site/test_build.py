@@ -110,7 +110,7 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
     assert files == sorted(
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
         + ["fr/index.html", "fr/openai-funding.pdf"]
-        + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff"]
+        + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff", "README.md"]
         + ["openai-funding-0.3.0.zip", "openai-funding-0.3.0.zip.sha256"]
         + ["views/datapackage.json"]
         + [r["path"] for r in descriptor["resources"]]
@@ -229,13 +229,18 @@ def test_page_describes_the_dataset_for_catalogues(built: Path, page: str) -> No
     assert dataset["dateModified"] == descriptor["asOf"]
     assert dataset["identifier"] == descriptor["id"]
     assert dataset["inLanguage"] == ["en", "fr", "ja", "ko", "zh"]  # text and quotes
-    up = "../" * page.count("/")
-    assert all(d["contentUrl"].startswith(up) for d in dataset["distribution"])
+    site_url = "https://openai-funding.github.io/openai-funding/"  # pyproject's Homepage
+    assert dataset["url"] == site_url
+    assert dataset["version"] == descriptor["version"]
+    assert dataset["publisher"] == {"@type": "Organization", "name": "openai-funding contributors"}
+    assert dataset["citation"]["@type"] == "CreativeWork"
+    assert dataset["citation"]["url"] == f"{site_url}CITATION.cff"
+    assert all(d["contentUrl"].startswith(site_url) for d in dataset["distribution"])
     formats = {
-        d["contentUrl"].removeprefix(up): d["encodingFormat"] for d in dataset["distribution"]
+        d["contentUrl"].removeprefix(site_url): d["encodingFormat"] for d in dataset["distribution"]
     }
     for rel in formats:
-        assert (out / page).parent.joinpath(up, rel).resolve().is_file(), rel
+        assert (out / rel).is_file(), rel
     assert formats["fr/openai-funding.pdf"] == formats["openai-funding.pdf"] == "application/pdf"
     assert formats["openai-funding-0.3.0.zip"] == "application/zip"
     assert formats["openai-funding.sqlite"] == "application/vnd.sqlite3"
@@ -246,6 +251,8 @@ def test_page_describes_the_dataset_for_catalogues(built: Path, page: str) -> No
 
 
 def test_archive_holds_the_whole_package_with_its_checksum(built: Path) -> None:
+    """The archive is the package: every file of the site but the report's pages, the
+    descriptor at its root (the layout frictionless reads: test_archive.py runs it)."""
     import hashlib
     import zipfile
 
@@ -257,12 +264,12 @@ def test_archive_holds_the_whole_package_with_its_checksum(built: Path) -> None:
         names = zf.namelist()
         assert zf.testzip() is None
         for member in names:
-            rel = member.removeprefix("openai-funding-0.3.0/")
-            assert zf.read(member) == (out / rel).read_bytes(), rel
-    assert "openai-funding-0.3.0/datapackage.json" in names
-    assert "openai-funding-0.3.0/data/claims.csv" in names
-    assert "openai-funding-0.3.0/suites/round_totals.json" in names
-    assert "openai-funding-0.3.0/LICENSE" in names
+            assert zf.read(member) == (out / member).read_bytes(), member
+    published = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    report = {"index.html", "fr/index.html", "openai-funding.pdf", "fr/openai-funding.pdf"}
+    assert names == [n for n in published if n not in report and not n.startswith(archive.name)]
+    for member in ("datapackage.json", "parquet/rounds.parquet", "openai-funding.sqlite"):
+        assert member in names
 
 
 def test_pdf_has_every_section_and_key_number(built: Path) -> None:

@@ -102,12 +102,15 @@ def validation_hash(package: Package, *, rules: bool) -> str:
     return content_hash(validation_inputs(package), package.base, extra=[f"rules={rules}"])
 
 
-def site_hash(package: Package, root: Path, *, engine: str, epoch: str) -> str:
+def site_hash(package: Package, root: Path, *, engine: str, epoch: str, site_url: str = "") -> str:
     """Content hash of everything the published site depends on: what its validation depends
-    on, the report's sources, the project's settings and versions, the engine and the date."""
+    on, the report's sources, the project's settings and versions, the engine, the date and
+    the site's address."""
     files = [*validation_inputs(package), *files_under(root / "report")]
     files += files_under(root / "releases")  # the previous release "What changed" compares with
     for extra in ("pyproject.toml", "requirements/lock.txt", "LICENSE", "CITATION.cff"):
         if (root / extra).is_file():
             files.append(root / extra)
-    return content_hash(files, root, extra=[f"engine={engine}", f"epoch={epoch}"])
+    return content_hash(
+        files, root, extra=[f"engine={engine}", f"epoch={epoch}", f"url={site_url}"]
+    )

@@ -1,21 +1,19 @@
-"""What makes the published site findable and citable: the licence, ``CITATION.cff``, the rule
-suites, one archive of the whole package with its sha256, and in each edition's page a
-schema.org ``Dataset`` (JSON-LD), a ``<meta name="description">`` that data catalogues and
-search engines read, and ``<link rel="alternate" hreflang>`` to every edition.
+"""What makes the published site findable: in each edition's page a schema.org ``Dataset``
+(JSON-LD), a ``<meta name="description">`` that data catalogues and search engines read, and
+``<link rel="alternate" hreflang>`` to every edition.
 
-The archive's entries are sorted and stamped with the build date, so the same inputs give the
-same bytes.
+The Dataset's addresses are absolute, made from one site address (:func:`site_url`: the build's
+``--site-url``, else ``[project.urls] Homepage`` in ``pyproject.toml``), so a harvester that
+reads the block away from the page can follow every link. Its ``citation`` is a
+``CreativeWork`` made from ``CITATION.cff`` (:func:`citation_work`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import html
 import json
 import re
-import shutil
-import zipfile
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,47 +30,7 @@ MEDIA_TYPES = {
     ".zip": "application/zip",
     ".pdf": "application/pdf",
 }
-#: Files copied from the repository into the site as they are.
-COPIED = ("LICENSE", "CITATION.cff")
 SUITES = "suites"
-
-
-def archive_name(package: Package) -> str:
-    return f"openai-funding-{package.raw.get('version', '0')}.zip"
-
-
-def copy_release_files(root: Path, suites: Path, site: Path) -> None:
-    """LICENSE, CITATION.cff and the rule suites (``suites/*.json``) into the site."""
-    for name in COPIED:
-        if (root / name).is_file():
-            shutil.copyfile(root / name, site / name)
-    (site / SUITES).mkdir(exist_ok=True)
-    for suite in sorted(suites.glob("*.json")):
-        shutil.copyfile(suite, site / SUITES / suite.name)
-
-
-def write_archive(package: Package, site: Path, epoch: int) -> Path:
-    """``openai-funding-<version>.zip``: the descriptor, the data, the suites and the frames
-    they run on, the loading recipes, the licence and the citation, under one folder; and ``<name>.sha256`` beside it (``sha256sum -c`` reads it)."""
-    name = archive_name(package)
-    folder = name.removesuffix(".zip")
-    members = ["datapackage.json", *(str(r.path) for r in package.resources if r.path)]
-    members += [n for n in COPIED if (site / n).is_file()]
-    members += [f"{SUITES}/{p.name}" for p in sorted((site / SUITES).glob("*.json"))]
-    members += [f"views/{p.name}" for p in sorted((site / "views").glob("*.parquet"))]
-    members += [f"recipes/{p.name}" for p in sorted((site / "recipes").glob("*"))]
-    stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.UTC).timetuple()[:6]
-    path = site / name
-    with zipfile.ZipFile(path, "w") as archive:
-        for member in sorted(members):
-            info = zipfile.ZipInfo(f"{folder}/{member}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3  # Unix, whatever the machine that builds
-            archive.writestr(info, (site / member).read_bytes(), compresslevel=9)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    (site / f"{name}.sha256").write_text(f"{digest}  {name}\n", encoding="utf-8")
-    return path
 
 
 def downloads(site: Path) -> list[str]:
@@ -119,43 +77,100 @@ def languages(package: Package) -> list[str]:
     return ["en", *sorted(found - {"en"})]
 
 
-def dataset(package: Package, files: list[str], base: str = "") -> dict[str, Any]:
-    """The schema.org ``Dataset`` that describes the package and its downloads; without a
-    ``homepage`` in the descriptor, download addresses are relative, prefixed with ``base``
-    (``../`` for a page one folder down)."""
+#: The site address when neither ``--site-url`` nor ``[project.urls] Homepage`` gives one.
+DEFAULT_SITE_URL = "https://openai-funding.github.io/openai-funding/"
+
+
+def site_url(root: Path, given: str | None = None) -> str:
+    """The published site's address, ending in ``/``: ``given`` (the build's ``--site-url``),
+    else ``[project.urls] Homepage`` in ``root/pyproject.toml``, else :data:`DEFAULT_SITE_URL`.
+    Raises ``ValueError`` for an address that is not absolute ``http(s)``."""
+    from urllib.parse import urlsplit
+
+    address = given
+    if address is None and (root / "pyproject.toml").is_file():
+        project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+        address = project.get("project", {}).get("urls", {}).get("Homepage")
+    address = address or DEFAULT_SITE_URL
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"the site address {address!r} is not an absolute http(s) URL")
+    return address.rstrip("/") + "/"
+
+
+def citation_work(cff: Path, site: str) -> dict[str, Any] | None:
+    """The ``CreativeWork`` to cite, from ``CITATION.cff`` (None without one): its title,
+    authors, version, date, licence, abstract, DOI when it has one, and the file's own address."""
+    import yaml
+
+    if not cff.is_file():
+        return None
+    data = yaml.safe_load(cff.read_text(encoding="utf-8")) or {}
+    authors = [
+        {"@type": "Organization", "name": a["name"]}
+        if "name" in a
+        else {
+            "@type": "Person",
+            "givenName": a.get("given-names"),
+            "familyName": a.get("family-names"),
+        }
+        for a in data.get("authors", ())
+    ]
+    licence = data.get("license")
+    work = {
+        "@type": "CreativeWork",
+        "name": data.get("title"),
+        "author": authors,
+        "version": str(data["version"]) if "version" in data else None,
+        "datePublished": str(data["date-released"]) if "date-released" in data else None,
+        "license": f"https://spdx.org/licenses/{licence}" if isinstance(licence, str) else None,
+        "identifier": f"https://doi.org/{data['doi']}" if data.get("doi") else None,
+        "url": f"{site}{cff.name}",
+        "abstract": data.get("abstract"),
+    }
+    return {k: v for k, v in work.items() if v not in (None, [], "")}
+
+
+def dataset(
+    package: Package, files: list[str], site: str, citation: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The schema.org ``Dataset`` that describes the package and its downloads, every address
+    absolute under ``site`` (see :func:`site_url`); ``citation`` from :func:`citation_work`."""
     raw = package.raw
-    homepage = raw.get("homepage")
-
-    def url(rel: str) -> str:
-        return f"{str(homepage).rstrip('/')}/{rel}" if homepage else f"{base}{rel}"
-
+    authors = [
+        {"@type": "Organization", "name": c.get("title")}
+        for c in raw.get("contributors", ())
+        if "author" in c.get("roles", ())
+    ]
+    publishers = [
+        {"@type": "Organization", "name": c.get("title")}
+        for c in raw.get("contributors", ())
+        if "publisher" in c.get("roles", ())
+    ]
     out: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
         "name": raw.get("title"),
         "alternateName": raw.get("name"),
         "description": raw.get("description"),
+        "url": site,
         "version": raw.get("version"),
         "keywords": list(raw.get("keywords", ())),
         "inLanguage": languages(package),
         "license": next((lic.get("path") for lic in raw.get("licenses", ())), None),
         "isAccessibleForFree": True,
-        "creator": [
-            {"@type": "Organization", "name": c.get("title")}
-            for c in raw.get("contributors", ())
-            if "author" in c.get("roles", ())
-        ],
+        "creator": authors,
+        "publisher": (publishers or authors or [None])[0],
         "temporalCoverage": temporal_coverage(package),
         "dateModified": package.as_of.isoformat() if package.as_of else None,
         "dateCreated": str(raw.get("created", ""))[:10] or None,
         "identifier": raw.get("id"),
-        "url": homepage,
-        "citation": "See CITATION.cff; please cite the sources each claim names too.",
+        "citation": citation,
         "distribution": [
             {
                 "@type": "DataDownload",
                 "name": rel,
-                "contentUrl": url(rel),
+                "contentUrl": f"{site}{rel}",
                 "encodingFormat": MEDIA_TYPES[Path(rel).suffix],
             }
             for rel in files
@@ -168,7 +183,8 @@ def head_tags(
     package: Package,
     files: list[str],
     *,
-    base: str = "",
+    site: str,
+    citation: dict[str, Any] | None = None,
     description: str | None = None,
     alternates: Sequence[tuple[str, str]] = (),
 ) -> str:
@@ -176,7 +192,7 @@ def head_tags(
     ``description`` is empty), the ``hreflang`` links (``(language, address)`` pairs) and the
     JSON-LD ``<script>`` for a page's head."""
     text = str(package.raw.get("description", "")) if description is None else description
-    data = json.dumps(dataset(package, files, base), ensure_ascii=False, indent=1)
+    data = json.dumps(dataset(package, files, site, citation), ensure_ascii=False, indent=1)
     data = data.replace("</", "<\\/")  # nothing in the data can close the script element
     out = f'<meta name="description" content="{html.escape(text, quote=True)}" />\n' if text else ""
     for lang, href in alternates:
@@ -192,7 +208,8 @@ def make_findable(
     package: Package,
     files: list[str],
     *,
-    base: str = "",
+    site: str,
+    citation: dict[str, Any] | None = None,
     description: str | None = None,
     alternates: Sequence[tuple[str, str]] = (),
 ) -> None:
@@ -207,5 +224,7 @@ def make_findable(
     head = text[at : text.find("</head>", at)] if match and "</head>" in text[at:] else ""
     if re.search(r"<meta\s+name=\"description\"", head):
         description = ""
-    tags = head_tags(package, files, base=base, description=description, alternates=alternates)
+    tags = head_tags(
+        package, files, site=site, citation=citation, description=description, alternates=alternates
+    )
     page.write_text(text[:at] + tags + text[at:], encoding="utf-8")

@@ -5,11 +5,12 @@
 ``fr/openai-funding.pdf``; then ``datapackage.json``
 with ``data/*.csv``, ``validation.json``, the typed exports (``parquet/*.parquet``,
 ``openai-funding.sqlite``, ``openai-funding.xlsx``: :mod:`openai_funding.exports`), and what
-makes it citable (:mod:`~openai_funding.build.release`): ``LICENSE``, ``CITATION.cff``,
+makes it citable (:mod:`~openai_funding.build.archive`): ``LICENSE``, ``CITATION.cff``,
 ``suites/*.json`` with the frames they run on (``views/*.parquet``: :mod:`~.views`),
 loading recipes generated from the schemas (``recipes/``: :mod:`~openai_funding.package.recipes`),
-``openai-funding-<version>.zip`` and its ``.sha256``. Each page carries a schema.org
-``Dataset`` (its download addresses relative to the page), a meta description (the
+a short data ``README.md``, ``openai-funding-<version>.zip`` (all of the package, its
+descriptor at the root: :mod:`~.archive`) and its ``.sha256``. Each page carries a schema.org
+``Dataset`` (its addresses absolute under the site's address, ``--site-url``), a meta description (the
 descriptor's in English; in French, the French document's title and subtitle) and
 ``hreflang`` links to every edition. The build
 
@@ -33,14 +34,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from openai_funding.build.archive import write_archive, write_package_files
 from openai_funding.build.dates import build_epoch
 from openai_funding.build.input_hash import read_record, site_hash, validation_hash
-from openai_funding.build.release import (
-    copy_release_files,
-    downloads,
-    make_findable,
-    write_archive,
-)
+from openai_funding.build.release import citation_work, downloads, make_findable, site_url
 from openai_funding.build.stored import published, read_stored, store_fresh
 from openai_funding.build.swap import (
     Log,
@@ -49,13 +46,9 @@ from openai_funding.build.swap import (
     exchange,
     terminate_as_interrupt,
 )
-from openai_funding.build.views import write_views
 from openai_funding.checks.results import Report
-from openai_funding.checks.rules.suites import suites_dir
-from openai_funding.exports import write_all
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
-from openai_funding.package.recipes import recipes
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
 #: The report's editions: (language, folder in ``_site/`` and in ``report/``), the main one first.
@@ -106,18 +99,25 @@ def build(
     *,
     engine: str = "auto",
     force: bool = False,
+    address: str | None = None,
     log: Log = _silent,
 ) -> Path:
-    """Build and publish the site; return its folder. Raises :class:`BuildError` (or
+    """Build and publish the site; return its folder. ``address`` is the site's public address
+    (default: :func:`~openai_funding.build.release.site_url`), which the pages' Dataset links
+    are absolute under. Raises :class:`BuildError` (or
     :class:`~openai_funding.package.problems.UnusableInputError` for an unreadable package)."""
     root = root.resolve()
+    try:
+        address = site_url(root, address)
+    except ValueError as exc:
+        raise BuildError(str(exc), exit_code=2) from None
     output = (output or root / "_site").resolve()
     work = root / ".build"
     with build_lock(work, log), terminate_as_interrupt():
         clear_leftovers(work)
         package = read_package(root / "datapackage.json")
         epoch = build_epoch(root, package)
-        inputs = site_hash(package, root, engine=engine, epoch=epoch)
+        inputs = site_hash(package, root, engine=engine, epoch=epoch, site_url=address)
         record = work / "site.json"
         if not force and _unchanged(record, inputs, output):
             log(f"{output}: up to date (no input changed)")
@@ -136,19 +136,10 @@ def build(
                 shutil.copyfile(
                     stage / "render" / folder / "index.pdf", site / folder / "openai-funding.pdf"
                 )
-            shutil.copyfile(package.path, site / "datapackage.json")
-            for res in package.resources:
-                shutil.copyfile(root / str(res.path), site / str(res.path))
-            log("writing the typed exports (Parquet, SQLite, XLSX)")
-            write_all(package, site, int(epoch))
-            copy_release_files(root, suites_dir(package.path), site)
-            log("publishing the frames the rules run on (views/*.parquet)")
-            write_views(package, suites_dir(package.path), site)
-            (site / "recipes").mkdir()
-            for name, text in recipes(package).items():
-                (site / "recipes" / name).write_text(text, encoding="utf-8")
+            log("writing the package's files (typed copies, views, recipes)")
+            write_package_files(root, package, site, int(epoch))
             write_archive(package, site, int(epoch))
-            _make_pages_findable(root, site, package)
+            _make_pages_findable(root, site, package, address)
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
         finally:
@@ -181,15 +172,17 @@ def _description(root: Path, lang: str, folder: str) -> str | None:
     return ". ".join(parts) + "." if parts else None
 
 
-def _make_pages_findable(root: Path, site: Path, package: Package) -> None:
+def _make_pages_findable(root: Path, site: Path, package: Package, address: str) -> None:
     """The Dataset, the meta description and the ``hreflang`` links in each edition's page."""
     files = downloads(site)
+    citation = citation_work(root / "CITATION.cff", address)
     for lang, folder in EDITIONS:
         make_findable(
             site / folder / "index.html",
             package,
             files,
-            base="../" * len(Path(folder).parts),
+            site=address,
+            citation=citation,
             description=_description(root, lang, folder),
             alternates=edition_links(folder),
         )

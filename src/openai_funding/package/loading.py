@@ -21,6 +21,10 @@ DTYPES = {
 }
 
 
+#: The dtype of every date column: days, as timestamps at midnight, in one unit.
+DATE_DTYPE = "datetime64[us]"
+
+
 class LoadError(ValueError):
     """A cell that does not convert to its field's type; names the file, row and field."""
 
@@ -43,18 +47,24 @@ class Tables(dict[str, "pd.DataFrame"]):
         return f"Tables(as_of={self.as_of}, resources={list(self)})"
 
 
-def load(package: Package | str | Path = "datapackage.json") -> Tables:
+def load(package: Package | str | Path | None = None) -> Tables:
     """Read every resource of the package as a typed DataFrame, keyed by resource name.
 
     The result is a ``dict`` whose ``as_of`` attribute is the package's "as of" date
     (:class:`datetime.date`): the latest date up to which its sources were checked.
 
     Strings become pandas ``string``, integers nullable ``Int64``, numbers ``Float64``,
-    booleans nullable ``boolean`` and dates ``datetime64``; an empty cell is missing (``<NA>``
+    booleans nullable ``boolean`` and dates ``datetime64[us]`` (every one, empty or not); an empty cell is missing (``<NA>``
     or ``NaT``). Column order follows the schema. The data are not validated here: run
     ``openai-funding validate`` for that. ``package`` is a :class:`Package` already read, or the
-    path of its descriptor.
+    path of its descriptor (or of a folder holding one); without it, the data that came with
+    this install (:func:`~openai_funding.package.bundled.bundled_descriptor`: inside the wheel,
+    or a source checkout's own ``datapackage.json``), so ``load()`` works from any folder.
     """
+    if package is None:
+        from openai_funding.package.bundled import bundled_descriptor
+
+        package = bundled_descriptor()
     if not isinstance(package, Package):
         package = read_package(package)
     frames = {name: read_resource(res, package.base) for name, res in package.tabular.items()}
@@ -90,8 +100,8 @@ def _convert(column: pd.Series, field: Mapping[str, Any], rel: str) -> pd.Series
 
     kind = field.get("type", "string")
     try:
-        if kind == "date":
-            return pd.to_datetime(column, format="%Y-%m-%d")
+        if kind == "date":  # one unit for all (pandas 3 gives an all-empty column another)
+            return pd.to_datetime(column, format="%Y-%m-%d").astype(DATE_DTYPE)
         if kind == "boolean":
             mapping = dict.fromkeys(field.get("trueValues", ("true",)), True)
             mapping |= dict.fromkeys(field.get("falseValues", ("false",)), False)

@@ -86,6 +86,8 @@ def pandas_recipe(package: Package) -> str:
         '            false_values=["false"],',
         '            encoding="utf-8",',
         "        )",
+        "        # one unit for every date column (pandas 3 gives an all-empty one another)",
+        '        tables[name][dates] = tables[name][dates].astype("datetime64[us]")',
         "    return tables",
         "",
         "",
