@@ -39,6 +39,7 @@ SYSTEM_PACKAGES = {
     "faketime": [("faketime",)],
     "sqlite3": [("sqlite3",)],
     "r-cran-readr": [("Rscript",)],
+    "npm": [("npm",), ("node", "nodejs")],  # installs axe-core, which the tests run in Chromium
 }
 
 
@@ -87,7 +88,7 @@ def as_root() -> list[str] | None:
 
 
 def system_tools(session: nox.Session) -> None:
-    """Chromium, poppler-utils, faketime, sqlite3 and R with readr: install the missing ones with apt-get as root (or
+    """Chromium, poppler-utils, faketime, sqlite3, R with readr and npm: install the missing ones with apt-get as root (or
     sudo without a password), else stop before any test with the command that installs them."""
     missing = missing_packages()
     if not missing:
@@ -167,10 +168,24 @@ def messages(session: nox.Session) -> None:
     )
 
 
+def javascript(session: nox.Session) -> None:
+    """The JavaScript the tests run in Chromium (axe-core), from `package-lock.json` (exact
+    versions and integrity hashes, no registry address) with `npm ci`; redone only when the lock
+    changed since (its hash is kept in node_modules/)."""
+    stamp = Path("node_modules") / ".openai-funding.lock.sha256"
+    digest = hashlib.sha256(Path("package-lock.json").read_bytes()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == digest:
+        return
+    session.run_install("npm", "ci", "--no-audit", "--no-fund", external=True, silent=True)
+    if Path("node_modules").is_dir():  # not under `nox -R`, which skips installs
+        stamp.write_text(digest)
+
+
 def run_tests(session: nox.Session) -> None:
     """Run the test suite on this Python; extra arguments go to pytest."""
     system_tools(session)
     install(session, GROUP_LOCKS["test"])
+    javascript(session)
     session.run("pytest", *session.posargs)
 
 

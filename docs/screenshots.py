@@ -9,7 +9,9 @@ For each edition (``index.html``, ``fr/index.html``) it opens the page in headle
   (1280 × 800) and ``docs/first-screen-phone-<lang>.png`` (390 × 844);
 - the first derived number (the money paid by the "as of" date, in the opening sentence) focused,
   its evidence open: ``docs/evidence-<lang>.png`` (1200 × 760) and
-  ``docs/evidence-phone-<lang>.png`` (390 × 800).
+  ``docs/evidence-phone-<lang>.png`` (390 × 800);
+- a table on a phone, each row a list of "header: value" (the commitments):
+  ``docs/table-phone-<lang>.png`` (390 × 844).
 """
 
 from __future__ import annotations
@@ -34,13 +36,23 @@ FOCUS = """
   return number.textContent;
 })()
 """
+TABLE = """
+(() => {
+  const table = document.getElementById("tbl-commitments");
+  table.scrollIntoView({block: "start"});
+  window.scrollBy(0, -60);
+  return table.querySelector("figcaption").textContent;
+})()
+"""
 SIZES = {"": (1200, 760, False), "-phone": (390, 800, True)}
 FIRST_SCREEN = {"": (1280, 800, False), "-phone": (390, 844, True)}
 
 
-def shoot(page: Path, out: Path, width: int, height: int, mobile: bool, focus: bool = True) -> str:
-    """Open ``page`` at ``width`` × ``height``, focus the number (unless ``focus`` is false),
-    save a PNG; return the number's text."""
+def shoot(
+    page: Path, out: Path, width: int, height: int, mobile: bool, focus: str | None = FOCUS
+) -> str:
+    """Open ``page`` at ``width`` × ``height``, run ``focus`` (by default: focus the number;
+    ``None``: nothing), save a PNG; return what ``focus`` gave."""
     with tempfile.TemporaryDirectory(prefix="of-shot-") as profile:
         browser = Browser(chromium(), Path(profile))
         try:
@@ -57,7 +69,7 @@ def shoot(page: Path, out: Path, width: int, height: int, mobile: bool, focus: b
             if focus:
                 focused = browser.send(
                     "Runtime.evaluate",
-                    {"expression": FOCUS, "returnByValue": True},
+                    {"expression": focus, "returnByValue": True},
                     session=session,
                 )["result"].get("value")
             time.sleep(0.3)
@@ -72,8 +84,11 @@ def main(site: Path) -> None:
     for lang, page in (("en", site / "index.html"), ("fr", site / "fr" / "index.html")):
         for suffix, (width, height, mobile) in FIRST_SCREEN.items():
             out = ROOT / "docs" / f"first-screen{suffix}-{lang}.png"
-            shoot(page, out, width, height, mobile, focus=False)
+            shoot(page, out, width, height, mobile, focus=None)
             print(f"{out.relative_to(ROOT)}: the first screen")
+        out = ROOT / "docs" / f"table-phone-{lang}.png"
+        caption = shoot(page, out, 390, 844, True, focus=TABLE)
+        print(f"{out.relative_to(ROOT)}: {caption!r} on a phone")
         for suffix, (width, height, mobile) in SIZES.items():
             out = ROOT / "docs" / f"evidence{suffix}-{lang}.png"
             number = shoot(page, out, width, height, mobile)

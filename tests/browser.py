@@ -211,7 +211,8 @@ def visit(
     wait_for_charts: bool = True,
     viewport: tuple[int, int] | None = None,
 ) -> Visit:
-    """Load ``page``; wait until every chart drew (20 s at most); evaluate ``expressions``.
+    """Load ``page``; wait until every chart drew (20 s at most); evaluate ``expressions`` (an
+    expression that gives a promise is awaited).
     ``viewport`` (width, height in CSS pixels) emulates that screen: a phone's when it is
     narrower than 600 px."""
     with tempfile.TemporaryDirectory(prefix="of-chromium-") as profile:
@@ -239,7 +240,9 @@ def visit(
                 time.sleep(0.1)
             values = {
                 name: browser.send(
-                    "Runtime.evaluate", {"expression": expr, "returnByValue": True}, session=session
+                    "Runtime.evaluate",
+                    {"expression": expr, "returnByValue": True, "awaitPromise": True},
+                    session=session,
                 )["result"].get("value")
                 for name, expr in (expressions or {}).items()
             }

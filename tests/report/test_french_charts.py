@@ -98,7 +98,7 @@ def titles(spec: dict[str, Any]) -> set[str]:
 
 def test_axis_and_legend_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:
     assert titles(specs["fr", "shares"]) == {"Engagement (milliards de dollars)", "Tranche"}
-    assert titles(specs["fr", "paid"]) == {"Milliards de dollars, au 5 décembre 2026"}
+    assert titles(specs["fr", "paid"]) == {"Milliards de dollars", "Au 5 décembre 2026"}
     assert titles(specs["fr", "round"]) == set()  # no axis: the amounts are written on the bar
     assert titles(specs["fr", "valuation"]) == {
         "Date",
@@ -106,7 +106,7 @@ def test_axis_and_legend_titles_are_french(specs: dict[tuple[str, str], dict[str
         "Type d’opération",
     }
     assert titles(specs["fr", "network"]) == {"Lien"}
-    assert titles(specs["en", "paid"]) == {"US$ billions, as of 5 December 2026"}
+    assert titles(specs["en", "paid"]) == {"US$ billions", "As of 5 December 2026"}
 
 
 def test_tooltip_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -229,7 +229,10 @@ def test_only_a_french_chart_carries_its_formats(
     for (code, _name), spec in specs.items():
         options = spec.get("usermeta", {}).get("embedOptions", {})
         if code == "en":
-            assert "usermeta" not in spec  # the English spec is as it was
+            # the English spec is as it was: no formats (the diagram's usermeta has only its
+            # narrowest width in the page)
+            assert options == {}
+            assert charts.locale_options(spec) == {}
             continue
         assert options["formatLocale"]["decimal"] == ","
         assert options["formatLocale"]["percent"] == "\u00a0%"  # as the prose writes it
@@ -420,18 +423,38 @@ def test_the_chart_tooltips_are_not_cut_by_their_style() -> None:
 # In a browser ---------------------------------------------------------------------------------
 
 
+#: The months as a French chart's axis abbreviates them (CLDR, through Babel).
+FRENCH_SHORT_MONTHS = {
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+}
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 def test_the_page_draws_french_charts_whole_tooltips_and_cards(
     fr: ReportData, tmp_path: Path
 ) -> None:
     from browser import visit
+    from openai_funding.render.pandoc import filter_path
 
     specs = [figures.valuation_history(fr).to_dict(), figures.investment_shares(fr).to_dict()]
     body = "".join(charts.html_embed(f"of-chart-{n}", s) for n, s in enumerate(specs, 1))
     page = tmp_path / "fr.html"
     page.write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        # the page's style: a chart as wide as its column needs it to measure the column
+        f"<style>{filter_path('page.css').read_text(encoding='utf-8')}</style>"
         f"{charts.bundle_script(charts.vl_version(specs[0]))}</head><body>{body}"
         '<p><a class="claim derived" href="#claim-c026" data-claims="c026" '
         'data-how="somme">110</a></p>'
@@ -472,7 +495,10 @@ def test_the_page_draws_french_charts_whole_tooltips_and_cards(
     )
     assert seen.charts_drawn
     assert seen.console_errors == []
-    assert "avr. 2026" in seen.values["texts"]
+    # the time axis's ticks (how many depends on the chart's width) are French months
+    months = [t for t in seen.values["texts"] if re.fullmatch(r"\S+ 20\d\d", t)]
+    assert months
+    assert all(m.split()[0] in FRENCH_SHORT_MONTHS for m in months), months
     assert "50\u00a0Md$ (45,5\u00a0%)" in seen.values["texts"]
     shown = seen.values["tip"]
     cells = {shown[i][0]: shown[i + 1][0] for i in range(0, len(shown) - 1, 2)}

@@ -172,6 +172,8 @@ class EvidencePage:
             f"<style>\n{_asset('evidence.css')}</style>\n"
             f"<script>\n{_asset('evidence.js')}</script>\n"
             f"<script>\n{_asset('sources.js')}</script>\n"
+            f"<script>\n{_asset('fold.js')}</script>\n"
+            f"<script>\n{_asset('regions.js')}</script>\n"
         )
 
     def _repr_markdown_(self) -> str:

@@ -15,6 +15,7 @@ from openai_funding.content.paid_chart import paid_chart, round_chart
 from openai_funding.content.theme import (
     MEANING_COLOURS,
     OKABE_ITO,
+    SMALLEST_TYPE,
     chart_usd_bn,
     flag,
     short_month,
@@ -97,7 +98,13 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=alt.Y("investor:N", sort=order, title=None),
-            x=alt.X("sum(amount_bn):Q", title=_("Commitment (US$ billions)"), stack="zero"),
+            # room on the right for each total's label, at a phone's width too
+            x=alt.X(
+                "sum(amount_bn):Q",
+                title=_("Commitment (US$ billions)"),
+                stack="zero",
+                scale=alt.Scale(domain=[0, float(totals["amount_bn"].max()) * 1.8], nice=False),
+            ),
             color=alt.Color(
                 "kind:N", title=_("Tranche"), scale=alt.Scale(domain=kinds, range=KIND_COLOURS)
             ),
@@ -177,10 +184,11 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
             alt.Tooltip("sources:N", title=_("Sources")),
         ],
     )
-    # Labels sit left of their point; the latest one right of it, so close points do not collide.
+    # Labels sit above their point; the latest one below and left of it, so close points do not
+    # collide and no label runs past the edges of a phone's chart or onto its axis.
     last = frame["date"] == frame["date"].max()
-    left = alt.Chart(frame[~last]).mark_text(align="right", dx=-9, dy=-9, fontSize=10)
-    right = alt.Chart(frame[last]).mark_text(align="left", dx=9, dy=-4, fontSize=10)
+    left = alt.Chart(frame[~last]).mark_text(align="center", dy=-12, fontSize=SMALLEST_TYPE)
+    right = alt.Chart(frame[last]).mark_text(align="right", dx=-4, dy=18, fontSize=SMALLEST_TYPE)
     labels = left.encode(x="date:T", y="valuation_bn:Q", text="label:N") + right.encode(
         x="date:T", y="valuation_bn:Q", text="label:N"
     )

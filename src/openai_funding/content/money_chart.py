@@ -12,7 +12,7 @@ from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.language import N_
 from openai_funding.content.money import Purchase, flows
-from openai_funding.content.theme import MEANING_COLOURS, styled
+from openai_funding.content.theme import MEANING_COLOURS, WIDTH, styled
 
 #: The two directions of money, in the edition's words, and their colours.
 DIRECTIONS = {"in": N_("into OpenAI"), "out": N_("OpenAI committed to buy")}
@@ -56,6 +56,10 @@ def money_frame(data: ReportData, org_id: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+#: The narrowest a chart of money both ways is drawn in the page, in pixels: the PDF's width.
+NARROWEST = WIDTH
 
 
 def _short(data: ReportData, p: Purchase) -> str:
@@ -115,5 +119,10 @@ def money_chart(data: ReportData, org_id: str) -> alt.TopLevelMixin:
         investor=investor,
         parts=parts,
     )
-    chart = (bars + points + labels).properties(height=40 * len(frame) + 20)
-    return styled(chart, description, lang)
+    chart = styled(
+        (bars + points + labels).properties(height=40 * len(frame) + 20), description, lang
+    )
+    # the rows' names, ten years and the amounts do not fit a phone's width: there the chart
+    # keeps this width and scrolls sideways in a box of its own (content/assets/regions.js)
+    usermeta = {**(chart.to_dict().get("usermeta") or {}), "minWidth": NARROWEST}
+    return chart.properties(usermeta=usermeta)

@@ -13,7 +13,7 @@ from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.facts import SHORT_QUALIFIERS, long_date, quantity_text
 from openai_funding.content.language import N_, Language
-from openai_funding.content.theme import OKABE_ITO, chart_usd_bn, flag, styled
+from openai_funding.content.theme import OKABE_ITO, SMALLEST_TYPE, chart_usd_bn, flag, styled
 
 #: Short names of agreement kinds for the diagram's labels (English; ``lang._`` translates).
 KIND_LABELS = {
@@ -26,6 +26,8 @@ KIND_LABELS = {
     "ip-licence": N_("IP licence"),
     "amendment": N_("amendment"),
 }
+#: The narrowest the diagram is drawn in the page, in pixels: its labels side by side.
+NARROWEST = 600
 #: How a tie is drawn, strongest first: the keys of :func:`links_frame`'s ``style`` column and
 #: the legend's labels (English; ``lang._`` translates).
 STYLES = [N_("exclusive"), N_("investment"), N_("agreement"), N_("letter of intent")]
@@ -205,10 +207,10 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
     # Labels of the middle column sit to the right of their node, the others below it.
     middle = edges_df["x"] == 0
     tie_below = alt.Chart(edges_df[~middle]).mark_text(
-        fontSize=10, lineBreak="\n", color="#222", baseline="top", dy=22
+        fontSize=SMALLEST_TYPE, lineBreak="\n", color="#222", baseline="top", dy=22
     )
     tie_right = alt.Chart(edges_df[middle]).mark_text(
-        fontSize=10, lineBreak="\n", color="#222", align="left", dx=24
+        fontSize=SMALLEST_TYPE, lineBreak="\n", color="#222", align="left", dx=24
     )
     tie_text = tie_below.encode(**xy(), text="ties:N") + tie_right.encode(**xy(), text="ties:N")
     circles = (
@@ -230,6 +232,10 @@ def agreement_network(data: ReportData) -> alt.TopLevelMixin:
         day=long_date(data.settings.as_of, lang),
         ties=described,
     )
-    return styled(
+    chart = styled(
         (unit_rules + rules + circles + labels + tie_text).properties(height=420), description, lang
     )
+    # the diagram's words do not fit a phone's width: there it keeps this width and scrolls
+    # sideways in a box of its own (content/assets/regions.js), its words at their size
+    usermeta = {**(chart.to_dict().get("usermeta") or {}), "minWidth": NARROWEST}
+    return chart.properties(usermeta=usermeta)

@@ -162,10 +162,11 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
         .mark_bar(stroke="white", strokeWidth=1)
         .encode(
             y=alt.Y("investor:N", sort=order.index.tolist(), title=None),
-            x=alt.X(
-                "sum(amount_bn):Q", title=_("US$ billions, as of {day}", day=as_of), stack="zero"
+            # the day titles the legend, so the axis title stays within a phone's width
+            x=alt.X("sum(amount_bn):Q", title=_("US$ billions"), stack="zero"),
+            color=alt.Color(
+                "label:N", title=_("As of {day}", day=as_of), scale=_scale(data, shown)
             ),
-            color=alt.Color("label:N", title=None, scale=_scale(data, shown)),
             order=alt.Order("rank:Q"),
             tooltip=[
                 alt.Tooltip("tranche_label:N", title=_("Tranche")),

@@ -44,10 +44,14 @@ ON_COLOUR = {
     c: ("white" if c in ("#0072B2", "#000000", "#882255") else "black")
     for c in MEANING_COLOURS.values()
 }
-#: Every chart's whole width in pixels, labels, axes and legend included: the page's measure.
-#: In the PDF each chart's SVG is scaled to the text width, so all charts share one scale and
-#: one type size.
+#: Every chart's whole width in pixels in the PDF, labels, axes and legend included: the page's
+#: measure (:data:`openai_funding.render.charts.STATIC_WIDTH`). Each chart's SVG is scaled to the
+#: text width, so all charts share one scale and one type size. In the page a chart takes its
+#: column's width (``"width": "container"``), so its words keep their size on a phone.
 WIDTH = 680
+#: The smallest type of a chart's words, in pixels: legible on a phone, where charts are not
+#: scaled down.
+SMALLEST_TYPE = 11
 
 #: CLDR date pattern letters → d3-time-format directives (the few a date or time pattern uses).
 _CLDR_TO_D3 = {"dd": "%d", "d": "%-d", "MM": "%m", "M": "%-m", "y": "%Y", "yy": "%y"}
@@ -110,14 +114,16 @@ def styled(
     chart: alt.TopLevelMixin, description: str, lang: Language = ENGLISH
 ) -> alt.TopLevelMixin:
     """Apply the report's theme and the chart's description (read by screen readers). The chart
-    is :data:`WIDTH` wide in all (its plot narrows to make room for its labels, so none is cut
-    or leaves the frame); its axis and legend labels are never shortened. A chart in another
+    is as wide as its column in the page and :data:`WIDTH` wide in the PDF (its plot narrows to
+    make room for its labels, so none is cut or leaves the frame); its axis and legend labels
+    are never shortened, and a legend lists its entries one under the other, so that none runs
+    past a phone's width. A chart in another
     language than English carries its number and date formats (:func:`chart_locale`) in
     ``usermeta.embedOptions``, which vega-embed reads in the page and
     :func:`openai_funding.render.charts.svg` passes to vl-convert for the PDF."""
     properties: dict[str, Any] = {
         "description": description,
-        "width": WIDTH,
+        "width": "container",
         "autosize": alt.AutoSizeParams(type="fit-x", contains="padding"),
     }
     if lang.code != "en":
@@ -129,7 +135,9 @@ def styled(
         )
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=11, titleFontSize=12, grid=False, labelLimit=0)
-        .configure_legend(labelFontSize=11, titleFontSize=12, orient="bottom", labelLimit=0)
+        .configure_legend(
+            labelFontSize=11, titleFontSize=12, orient="bottom", labelLimit=0, columns=1
+        )
         .configure_range(category=OKABE_ITO)
     )
 

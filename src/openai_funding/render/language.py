@@ -4,6 +4,9 @@ Quarto takes them from ``src/resources/language/_language[-<lang>].yml`` and let
 override any of them with ``language: <key>: <words>``; the keys below are Quarto's, the words
 those of its files (``_language.yml`` and ``_language-fr.yml``). Only English and French are
 carried: another ``lang`` gets the English words (its dates are still written in its locale).
+The one key that is not Quarto's, ``skip-link``, words the link that takes a keyboard past the
+title block and the table of contents to the page's content (Quarto's pages say "Skip to
+content" in English too).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
         "callout-important-title": "Important",
         "toc-title-document": "Table of contents",
         "title-block-published": "Published",
+        "skip-link": "Skip to content",
     },
     "fr": {
         "crossref-fig-title": "Figure",
@@ -35,6 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
         "callout-important-title": "Important",
         "toc-title-document": "Table des matières",
         "title-block-published": "Date de publication",
+        "skip-link": "Aller au contenu",
     },
 }
 

@@ -29,6 +29,7 @@ _FILTER_WORDS = (
     "callout-warning-title",
     "callout-caution-title",
     "callout-important-title",
+    "skip-link",
 )
 
 

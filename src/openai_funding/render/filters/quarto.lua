@@ -6,12 +6,18 @@ The words it writes ("Figure", "Table", "Section", callout titles) come from the
 `of-words` (render/language.py: Quarto's words for the document's `lang`); in typst they are
 also set as the supplements of figures, tables and headings, which typst would otherwise word
 itself (in French: "Fig.", "Tableau", "Chapitre").
+In HTML it also gives the page the landmarks Quarto's template has: the document's content in a
+`main` element (Quarto's `#quarto-document-content`), after the title block (`header`) and the
+table of contents (`nav`), and a skip link to it as the first thing a keyboard reaches
+(`skip-link` of `of-words`). Each body cell of a table carries its column's header as
+`data-label`, so that on a phone page.css can show a row as a list of "header: value".
 ]]
 
 local is_html = FORMAT:match("html") ~= nil
 local is_typst = FORMAT == "typst"
 local names = { fig = "Figure", tbl = "Table", sec = "Section" }
 local callout_titles = {}
+local skip_words = "Skip to content"
 local number_sections = false
 local section_counters = {}
 local counters = { fig = 0, tbl = 0 }
@@ -284,6 +290,7 @@ local function read_words(words)
   names.fig = word("crossref-fig-title") or names.fig
   names.tbl = word("crossref-tbl-title") or names.tbl
   names.sec = word("crossref-sec-prefix") or names.sec
+  skip_words = word("skip-link") or skip_words
   for kind, _ in pairs(callout_colors) do
     callout_titles[kind] = word("callout-" .. kind .. "-title")
   end
@@ -361,6 +368,46 @@ local function conditional(el)
   return {}
 end
 
+-- 10. HTML landmarks: the content in `main`, reached from a skip link that comes before the title
+-- block and the table of contents (pandoc's template writes `include-before` first in `body`).
+local function landmarks(doc)
+  if not is_html then
+    return nil
+  end
+  doc.blocks:insert(1, pandoc.RawBlock("html", '<main id="quarto-document-content" tabindex="-1">'))
+  doc.blocks:insert(pandoc.RawBlock("html", "</main>"))
+  local skip = pandoc.Link({ pandoc.Str(skip_words) }, "#quarto-document-content", "", { class = "skip-link" })
+  local before = pandoc.List(doc.meta["include-before"] or {})
+  before:insert(1, pandoc.MetaBlocks({ pandoc.Plain({ skip }) }))
+  doc.meta["include-before"] = before
+  return doc
+end
+
+-- 11. HTML tables: each body cell names its column (`data-label`, the header's text).
+local function cell_labels(tbl)
+  if not is_html or #tbl.head.rows == 0 then
+    return nil
+  end
+  local labels = {}
+  for i, cell in ipairs(tbl.head.rows[#tbl.head.rows].cells) do
+    labels[i] = pandoc.utils.stringify(cell.contents)
+  end
+  local function label_rows(rows)
+    for _, row in ipairs(rows) do
+      for i, cell in ipairs(row.cells) do
+        if labels[i] and labels[i] ~= "" then
+          cell.attributes["data-label"] = labels[i]
+        end
+      end
+    end
+  end
+  for _, body in ipairs(tbl.bodies) do
+    label_rows(body.head)
+    label_rows(body.body)
+  end
+  return tbl
+end
+
 return {
   { Div = conditional, Span = conditional },
   {
@@ -380,6 +427,8 @@ return {
   { Div = floats },
   numbering,
   { Table = unnumbered_table },
+  { Table = cell_labels },
   { Cite = refs },
   { Pandoc = typst_words },
+  { Pandoc = landmarks },
 }
