@@ -146,9 +146,10 @@ def preview(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def messages(session: nox.Session) -> None:
-    """Write the report's messages to translate as a gettext template (`.build/messages.pot`,
-    for Poedit and the like); each edition's catalogs are in src/openai_funding/content/locale."""
-    install(session, LOCK, project=False)
+    """Write the report's messages to translate as gettext templates, for Poedit and the like:
+    the code's (`.build/messages.pot`) and the descriptor's texts the report shows
+    (`.build/dictionary.pot`); each edition's catalogs are in src/openai_funding/content/locale."""
+    install(session, LOCK)
     Path(".build").mkdir(exist_ok=True)
     session.run(
         "pybabel",
@@ -166,6 +167,7 @@ def messages(session: nox.Session) -> None:
         ".build/messages.pot",
         "src/openai_funding/content",
     )
+    session.run("python", "-m", "openai_funding.content.dictionary", ".build/dictionary.pot")
 
 
 def javascript(session: nox.Session) -> None:

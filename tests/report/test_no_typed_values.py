@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from openai_funding.content.data import ReportData, report_data
 from openai_funding.content.facts import eur_bn, long_date, usd_bn
-from openai_funding.content.language import language
+from openai_funding.content.language import DICTIONARY, language
 from support import DESCRIPTOR, ROOT
 
 MONTH = (
@@ -98,6 +98,8 @@ def source_texts() -> dict[str, str]:
         ]
         out[path.relative_to(ROOT).as_posix()] = "\n".join(strings)
     for path in sorted((ROOT / "src" / "openai_funding" / "content" / "locale").rglob("*.po")):
+        if path.stem == DICTIONARY:  # the descriptor's texts, translated: they say what it says
+            continue
         with path.open("rb") as fh:
             catalog = read_po(fh)
         out[path.relative_to(ROOT).as_posix()] = "\n".join(str(m.string) for m in catalog if m.id)

@@ -12,7 +12,7 @@ import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
-from openai_funding.content.language import ENGLISH, language
+from openai_funding.content.language import DICTIONARY, ENGLISH, language
 from openai_funding.content.marked import Marked
 from support import ROOT
 
@@ -35,9 +35,12 @@ def used_messages() -> dict[str, str]:
 
 
 def french_catalogs() -> dict[str, dict[str, str]]:
-    """Each catalog of locale/fr (file name → msgid → msgstr), fuzzy entries included."""
+    """Each catalog of the code's messages in locale/fr (file name → msgid → msgstr), fuzzy
+    entries included; not the descriptor's texts (dictionary.po: tests/report/test_dictionary.py)."""
     out = {}
     for path in sorted((CONTENT / "locale" / "fr").glob("*.po")):
+        if path.stem == DICTIONARY:
+            continue
         with path.open("rb") as fh:
             catalog = read_po(fh, locale="fr")
         out[path.name] = {

@@ -59,6 +59,16 @@ def _also_above(_: PackageCopy) -> None:
 ALSO_ABOVE = _also_above
 
 
+def _describe(field: str, description: str) -> Callable[[dict], None]:
+    """A schema edit: ``field`` gets another description (an English text with no French one)."""
+
+    def edit(schema: dict) -> None:
+        (f,) = [f for f in schema["fields"] if f["name"] == field]
+        f["description"] = description
+
+    return edit
+
+
 def duplicate(resource: str, key: str, **changes: str) -> Callable[[PackageCopy], None]:
     return lambda p: p.copy_row(resource, key, **changes)
 
@@ -933,6 +943,14 @@ BREAKS = [
             duplicate("translations", "rounds/2026-02-round/name/fr"),
         ),
     ),
+    # A field's description changed in English: its French text (keyed by the old English
+    # text in locale/fr/dictionary.po) no longer applies.
+    Break(
+        "t",
+        "described_texts/every-description-translated",
+        "datapackage.json [outcomes/grade]",
+        lambda p: p.relax("outcomes", _describe("grade", "How the outcome is known, in short.")),
+    ),
     # --- text hygiene (a formula in a text cell is not in the repository) ----------------------
     Break(
         "e",
@@ -1035,6 +1053,16 @@ def test_untranslated_label_names_file_row_and_field(runs: dict[str, tuple[int, 
     assert "field 'publisher'" in line
     assert "lang=fr" in line
     assert "value=Just Earth News" in line
+
+
+def test_untranslated_description_names_resource_and_field(
+    runs: dict[str, tuple[int, str]],
+) -> None:
+    _, output = runs["t"]
+    (line,) = problem_lines(output, "described_texts/every-description-translated")
+    assert line.startswith("datapackage.json [outcomes/grade]: field 'description':")
+    assert "text=How the outcome is known, in short." in line
+    assert "lang=fr" in line
 
 
 def test_text_rule_names_the_field(runs: dict[str, tuple[int, str]]) -> None:

@@ -4,6 +4,7 @@ values written in English or French."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -77,6 +78,23 @@ def test_amounts_and_dates_are_read_whole_and_apart() -> None:
         reading_of("$15bn", "en"): 1,
         reading_of("1 April 2026", "en"): 1,
     }
+
+
+def test_french_edition_shows_no_english_descriptor_text(editions: tuple[str, str]) -> None:
+    """The data dictionary and the downloads: each title and description of the descriptor that
+    the English edition shows, the French shows in French (locale/fr/dictionary.po)."""
+    from openai_funding.content.dictionary import shown_texts
+    from openai_funding.content.language import dictionary_catalog
+
+    english_page, french_page = (reader_text(page) for page in editions)
+    french = dictionary_catalog("fr")
+    texts = shown_texts(json.loads(DESCRIPTOR.read_text(encoding="utf-8")))
+    shown = [t for t in texts if unquoted(t.text) in english_page]
+    assert len(shown) > 150  # the tables' titles and descriptions, the fields' descriptions
+    left = [t.where for t in shown if french[t.text] != t.text and unquoted(t.text) in french_page]
+    assert left == []
+    missing = [t.where for t in shown if unquoted(french[t.text]) not in french_page]
+    assert missing == []
 
 
 def displayed_labels(descriptor: str) -> list[tuple[str, str, str, str, str]]:

@@ -6,6 +6,11 @@ A field marked ``"translated": true`` in its schema is shown to readers in the r
 its text from the ``translations`` resource, so each non-empty cell needs one row there per
 language that the resource's ``lang`` field allows. Quotes and titles of sources are never marked:
 they stay in their source's language.
+
+The descriptor's own texts that the report shows (each resource's title and description, each
+field's description: its data dictionary) are translated in the gettext catalog
+``openai_funding/content/locale/<lang>/dictionary.po``, keyed by the English text; the view
+``described_texts`` gives each with whether that catalog has a text for it in each language.
 """
 
 from __future__ import annotations
@@ -110,9 +115,45 @@ def translation_targets(
     return locate(out, keys_of(translations, res.key), file=res.path, rows=rows_of(translations))
 
 
+def described_texts(
+    _tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
+) -> pd.DataFrame:
+    """One row per text of the descriptor that the report shows (see
+    :func:`~openai_funding.content.dictionary.shown_texts`) and per language, with the number of
+    texts for it in that language's ``dictionary.po`` (``texts``: 0 or 1). ``_key`` is the
+    resource (``resource/field`` for a field's description), ``_field`` the property."""
+    import pandas as pd
+
+    from openai_funding.content.dictionary import shown_texts
+    from openai_funding.content.language import dictionary_catalog
+
+    descriptor = {"resources": [dict(res.raw) for res in resources.values()]}
+    catalogs = {lang: dictionary_catalog(lang) for lang in languages(resources)}
+    rows = [
+        {
+            "_key": t.resource if t.field is None else f"{t.resource}/{t.field}",
+            "_file": "datapackage.json",
+            "_field": t.property,
+            "lang": lang,
+            "text": t.text,
+            "texts": int(bool(catalog.get(t.text))),
+        }
+        for t in shown_texts(descriptor)
+        for lang, catalog in catalogs.items()
+    ]
+    out = pd.DataFrame(rows, columns=["_key", "_file", "_field", "lang", "text", "texts"])
+    out["texts"] = out["texts"].astype("int64")
+    out["_id"] = range(len(out))
+    return out
+
+
 def build_all(
     tables: dict[str, pd.DataFrame], resources: Mapping[str, Resource]
 ) -> dict[str, Callable[[], pd.DataFrame]]:
     """View name → a function that builds it (lazily), as :func:`views.build_all` does."""
-    views = {"translated_cells": translated_cells, "translation_targets": translation_targets}
+    views = {
+        "translated_cells": translated_cells,
+        "translation_targets": translation_targets,
+        "described_texts": described_texts,
+    }
     return {name: bind(fn, tables, resources) for name, fn in views.items()}

@@ -9,15 +9,19 @@ senses; :func:`N_` where it is only listed, in a constant), so
 placeholders: :meth:`Language._` fills them and keeps the claims of the values it puts in
 (:func:`~openai_funding.content.marked.join`).
 
-Quotes and the data's own text (names, descriptions) are never translated: they stay in the
-language they were written in.
+The descriptor's own texts that the report shows (the titles and descriptions of the resources,
+the descriptions of the fields: its data dictionary) are translated in another catalog,
+``locale/<code>/dictionary.po`` (:data:`DICTIONARY`), keyed by the English text itself, so that
+a changed English text shows as untranslated; :meth:`Language.d_` reads it. Quotes stay in the
+language they were written in, and the data's labels have their texts in the package's
+``translations`` table.
 """
 
 from __future__ import annotations
 
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -33,6 +37,11 @@ from openai_funding.content.marked import join
 #: The editions: English first (the messages' own language), then French.
 LANGUAGES = ("en", "fr")
 
+#: The catalog (gettext domain) of the descriptor's texts, ``locale/<code>/dictionary.po``: its
+#: messages come from ``datapackage.json``, not from the code, so the report's other catalogs
+#: never hold them.
+DICTIONARY = "dictionary"
+
 
 def N_(message: str) -> str:
     """Mark ``message`` for translation where it is only listed (a constant); translate it where
@@ -46,6 +55,7 @@ class Language:
 
     code: str
     messages: Mapping[str, str]
+    dictionary: Mapping[str, str] = field(default_factory=dict)
 
     def _(self, message: str, /, **values: object) -> str:
         """``message`` in this language, its ``{name}`` placeholders filled with ``values``; the
@@ -56,6 +66,13 @@ class Language:
         """``message`` in the sense ``context`` names (gettext's ``pgettext``): the same English
         word can need two translations ("Record": a financing round, a row of a table)."""
         return self._fill(self.messages.get(f"{context}\x04{message}") or message, values)
+
+    def d_(self, text: str, /) -> str:
+        """A text of the descriptor (a resource's title or description, a field's description)
+        in this language, from the :data:`DICTIONARY` catalog; the English text itself when it
+        has none there (a test and the rule ``described_texts`` refuse that in the French
+        edition)."""
+        return self.dictionary.get(text) or text
 
     @staticmethod
     def _fill(translated: str, values: Mapping[str, object]) -> str:
@@ -142,14 +159,15 @@ class Language:
         return join(*pieces)
 
 
-def _catalog(code: str) -> dict[str, str]:
-    """Every translated message of ``locale/<code>/*.po`` (fuzzy and empty entries skipped)."""
+def _catalog(code: str, *, dictionary: bool = False) -> dict[str, str]:
+    """Every translated message of ``locale/<code>/*.po`` but the :data:`DICTIONARY` catalog
+    (of that one only with ``dictionary``); fuzzy and empty entries skipped."""
     folder = resources.files("openai_funding.content") / "locale" / code
     messages: dict[str, str] = {}
     if not folder.is_dir():
         return messages
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".po"):
+        if not entry.name.endswith(".po") or (entry.name == f"{DICTIONARY}.po") != dictionary:
             continue
         with entry.open("rb") as fh:
             catalog = read_po(fh, locale=code, domain=entry.name[:-3])
@@ -167,7 +185,15 @@ def language(code: str = "en") -> Language:
     """The edition in ``code`` (one of :data:`LANGUAGES`)."""
     if code not in LANGUAGES:
         raise ValueError(f"no edition in {code!r}: the report is written in {', '.join(LANGUAGES)}")
-    return Language(code, {} if code == "en" else _catalog(code))
+    if code == "en":
+        return ENGLISH
+    return Language(code, _catalog(code), _catalog(code, dictionary=True))
+
+
+def dictionary_catalog(code: str) -> dict[str, str]:
+    """The translated texts of the descriptor in ``code`` (English text → its translation), from
+    ``locale/<code>/dictionary.po``; empty for a language without that catalog."""
+    return _catalog(code, dictionary=True)
 
 
 ENGLISH = Language("en", {})

@@ -51,7 +51,8 @@ def checks_table(report: Mapping[str, Any], lang: Language = ENGLISH) -> Table:
 
 
 def resources_table(data: ReportData) -> Table:
-    """One row per resource: file, rows, title and description, from ``datapackage.json``."""
+    """One row per resource: file, rows and description, from ``datapackage.json`` (the
+    description in the edition's language: :meth:`~.language.Language.d_`)."""
     lang = data.lang
     rows, records = [], []
     for res in data.descriptor["resources"]:
@@ -62,7 +63,7 @@ def resources_table(data: ReportData) -> Table:
                 text(res["name"]),
                 text(res["path"]),
                 text(count_text(count, lang)),
-                text(res.get("description", "")),
+                text(lang.d_(res.get("description", ""))),
             ]
         )
     return Table(
@@ -93,7 +94,7 @@ def _dictionary(res: Mapping[str, Any], lang: Language) -> Table:
                 text(f["name"]),
                 text(f["type"]),
                 text(lang._("; ").join(rules)),
-                text(f.get("description", "")),
+                text(lang.d_(f.get("description", ""))),
             ]
         )
     return Table(
@@ -158,7 +159,8 @@ def _readable(field: str, value: str, lang: Language = ENGLISH) -> str:
 
 
 def full_dictionary_table(data: ReportData) -> Table:
-    """Every field of every resource, from ``datapackage.json``."""
+    """Every field of every resource, from ``datapackage.json``; each field's description in
+    the edition's language (:meth:`~.language.Language.d_`)."""
     lang = data.lang
     rows, records = [], []
     for res in data.descriptor["resources"]:
@@ -195,7 +197,7 @@ def downloads_table(data: ReportData) -> Table:
         ("", "openai-funding.pdf", lang._("this report as PDF")),
     ]
     files += [
-        (up, r["path"], r.get("title", ""))
+        (up, r["path"], lang.d_(r.get("title", "")))
         for r in data.descriptor["resources"]
         if _DOWNLOAD.match(str(r.get("path")))
     ]
