@@ -97,16 +97,19 @@ def titles(spec: dict[str, Any]) -> set[str]:
 
 
 def test_axis_and_legend_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:
-    assert titles(specs["fr", "shares"]) == {"Engagement (milliards de dollars)", "Tranche"}
-    assert titles(specs["fr", "paid"]) == {"Milliards de dollars", "Au 5 décembre 2026"}
+    assert titles(specs["fr", "shares"]) == {"Engagement (milliards de dollars)"}
+    assert titles(specs["fr", "paid"]) == {"Milliards de dollars"}
     assert titles(specs["fr", "round"]) == set()  # no axis: the amounts are written on the bar
     assert titles(specs["fr", "valuation"]) == {
         "Date",
         "Valorisation post-money (milliards de dollars)",
-        "Type d’opération",
     }
-    assert titles(specs["fr", "network"]) == {"Lien"}
-    assert titles(specs["en", "paid"]) == {"US$ billions", "As of 5 December 2026"}
+    assert titles(specs["fr", "network"]) == {"Lien"}  # the one legend left
+    assert titles(specs["en", "paid"]) == {"US$ billions"}
+    # the day the standings are read at titles the charts of money paid
+    assert specs["fr", "paid"]["title"]["text"] == "Au 5 décembre 2026"
+    assert specs["fr", "round"]["title"]["text"] == "Au 5 décembre 2026"
+    assert specs["en", "paid"]["title"]["text"] == "As of 5 December 2026"
 
 
 def test_tooltip_titles_are_french(specs: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -180,14 +183,19 @@ def test_the_drawn_charts_hold_no_english_words(drawn: dict[tuple[str, str], ET.
 
 
 def test_the_legends_and_labels_are_french(drawn: dict[tuple[str, str], ET.Element]) -> None:
-    assert {"immédiate", "sous conditions", "échéance programmée"} <= set(
+    # each kind written under its part of the bar; SoftBank's three instalments share one label
+    assert {"immédiate", "sous conditions", "échéance programmée × 3"} <= set(
         texts(drawn["fr", "shares"])
     )
     states = {"versé, confirmé ou relayé", "versé selon la presse, non confirmé"}
-    assert states <= set(texts(drawn["fr", "paid"]))
+    assert {
+        "50\u00a0Md$ (versé, confirmé ou relayé)",
+        "30\u00a0Md$ (versé selon la presse, non confirmé)",
+    } <= set(texts(drawn["fr", "paid"]))
     assert states | {"Au 5 décembre 2026", "80\u00a0Md$", "30\u00a0Md$"} <= set(
         texts(drawn["fr", "round"])
     )
+    assert "secondaire (cession d’actions)" in texts(drawn["fr", "valuation"])
 
 
 # French formats -------------------------------------------------------------------------------
@@ -400,6 +408,7 @@ def test_no_label_is_cut(
         assert int(root.get("width", "0")) == WIDTH, name  # the page's measure, every chart
         assert spec["config"]["axis"]["labelLimit"] == 0
         assert spec["config"]["legend"]["labelLimit"] == 0
+        assert (name == "network") == ("role-legend" in ET.tostring(root, encoding="unicode"))
         written = texts(root)
         assert not [t for t in written if "…" in t], name
     # every label of the data is drawn whole

@@ -154,8 +154,17 @@ def test_the_round_chart_takes_the_column_s_width_and_writes_its_amounts(
 ) -> None:
     spec = figures.round_chart(en).to_dict()
     assert spec["width"] == "container"
-    (text,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
-    assert text["encoding"]["text"]["field"] == "text"
-    parts = spec["datasets"][spec["data"]["name"]]  # the layers share the parts
+    amounts, standings = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    assert amounts["encoding"]["text"]["field"] == "text"
+    parts = spec["datasets"][spec["data"]["name"]]  # the bar's layers share the parts
     assert [row["text"] for row in parts] == ["$80bn", "$30bn"]
     assert sum(row["amount_bn"] for row in parts) == 110
+    # each part's standing written under it, in place of a legend
+    assert "legend" not in spec["config"] or all(
+        layer["encoding"].get("color", {}).get("legend", None) is None for layer in spec["layer"]
+    )
+    named = spec["datasets"][standings["data"]["name"]]
+    assert [(r["text"], r["align"]) for r in named] == [
+        ("paid, confirmed or relayed", "left"),  # from the bar's left end
+        ("reported paid, not confirmed", "right"),  # ending at its right end, inside the chart
+    ]

@@ -69,9 +69,9 @@ def test_one_chart_per_investor_over_the_years(en: ReportData) -> None:
     frame = money_chart.money_frame(en, "amazon")
     assert list(frame["row"]) == [
         "Put into OpenAI",
-        "Amazon Web Services (AWS), stated 3 November 2025",
-        "Amazon Web Services (AWS), stated 27 February 2026",
-        "Amazon, stated 27 February 2026",
+        "OpenAI to buy from Amazon Web Services (AWS)\nstated 3 November 2025",
+        "OpenAI to buy from Amazon Web Services (AWS)\nstated 27 February 2026",
+        "OpenAI to buy from Amazon\nstated 27 February 2026",
     ]
     spans_years = [(r.end - r.start).days // 365 for r in frame.itertuples(index=False)]
     assert spans_years == [0, 7, 8, 0]  # a point, seven years, eight years, no term stated
@@ -79,6 +79,9 @@ def test_one_chart_per_investor_over_the_years(en: ReportData) -> None:
     spec = money_chart.money_chart(en, "nvidia").to_dict()
     colours = spec["layer"][0]["encoding"]["color"]["scale"]["range"]
     assert colours == [MEANING_COLOURS["into-openai"], MEANING_COLOURS["openai-buys"]]
+    # the rows name the money's direction, on two lines, so no legend decodes the colours
+    assert spec["layer"][0]["encoding"]["color"]["legend"] is None
+    assert "split(datum.label" in spec["layer"][0]["encoding"]["y"]["axis"]["labelExpr"]
     assert "at least 10 GW" in spec["description"]
 
 

@@ -531,7 +531,10 @@ FIRST_SCREEN = """
   const rect = (el) => (el ? el.getBoundingClientRect() : null);
   const lead = rect(document.querySelector('.of-lead'));
   const bars = Array.from(document.querySelectorAll('#fig-round .mark-rect path')).map(rect);
-  const labels = Array.from(document.querySelectorAll('#fig-round .mark-text.role-mark text'));
+  // the amounts' layer comes first; the standings written under the bar come next
+  const marks = document.querySelectorAll('#fig-round .mark-text.role-mark');
+  const labels = marks.length ? Array.from(marks[0].querySelectorAll('text')) : [];
+  const standings = marks.length > 1 ? Array.from(marks[1].querySelectorAll('text')) : [];
   const first = document.querySelector('.of-lead a.claim.derived');
   first.focus();
   const box = document.getElementById(first.getAttribute('aria-describedby') || '');
@@ -542,6 +545,7 @@ FIRST_SCREEN = """
     lead: lead && {top: lead.top, bottom: lead.bottom},
     bars: bars.map((b) => ({top: b.top, bottom: b.bottom, left: b.left, right: b.right})),
     amounts: labels.map((t) => t.textContent),
+    standings: standings.map((t) => t.textContent),
     fontSize: labels.length ? parseFloat(getComputedStyle(labels[0]).fontSize) : 0,
     scale: (() => {
       const svg = document.querySelector('#fig-round svg');
@@ -558,6 +562,7 @@ OPENING = {
         "sentence": "By 5 December 2026, $110bn had been paid, the whole of the $110bn announced:",
         "grades": ["by its own statement or filing, as relayed by others", "reported by the press"],
         "amounts": ["$80bn", "$30bn"],
+        "standings": ["paid, confirmed or relayed", "reported paid, not confirmed"],
         "paid": "$110bn",
     },
     "fr/index.html": {
@@ -567,6 +572,7 @@ OPENING = {
         ),
         "grades": ["selon sa propre déclaration ou son document officiel", "selon la presse"],
         "amounts": ["80\u00a0Md$", "30\u00a0Md$"],
+        "standings": ["versé, confirmé ou relayé", "versé selon la presse, non confirmé"],
         "paid": "110\u00a0milliards de dollars",
     },
 }
@@ -599,6 +605,7 @@ def test_the_first_screen_says_how_much_was_paid(
         assert bar["right"] <= first["width"]
         assert bar["bottom"] <= first["height"]
     assert first["amounts"] == opening["amounts"]
+    assert first["standings"] == opening["standings"]  # named on the chart, not in a legend
     assert first["fontSize"] * first["scale"] >= 11  # written, on screen, at 11 px or more
     assert _spaces(first["firstNumber"]) == opening["paid"]
     assert first["evidence"]

@@ -1,17 +1,19 @@
 """The report's charts: Altair, one theme (:mod:`~openai_funding.content.theme`), labelled
-units, a description (alt text) on every chart and tooltips in HTML. The diagram of who is tied
-to whom is in :mod:`~openai_funding.content.network`."""
+units, a description (alt text) on every chart and tooltips in HTML, and words on the marks
+instead of legends (:mod:`~openai_funding.content.bar_labels`). The diagram of who is tied to
+whom is in :mod:`~openai_funding.content.network`; it keeps the report's one legend."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
+from openai_funding.content.bar_labels import band, bar_offset, part_rows, part_text
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.language import N_
 from openai_funding.content.network import agreement_network, links_frame
-from openai_funding.content.paid_chart import paid_chart, round_chart
+from openai_funding.content.paid_chart import BAR, paid_chart, round_chart
 from openai_funding.content.theme import (
     MEANING_COLOURS,
     OKABE_ITO,
@@ -34,7 +36,7 @@ __all__ = [
 ]
 
 
-#: The kinds of tranche, in the legend's order (English; ``lang._`` gives the edition's words).
+#: The kinds of tranche, in the colour scale's order (English; ``lang._`` gives the edition's words).
 KINDS = [N_("upfront"), N_("on conditions"), N_("scheduled instalment"), N_("timing not disclosed")]
 #: Each kind's colour: the colour of its meaning in every chart (a tranche on conditions is
 #: coloured as money due on conditions, a scheduled instalment as money scheduled).
@@ -80,7 +82,8 @@ def tranches_frame(data: ReportData, round_id: str | None = None) -> pd.DataFram
 
 
 def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
-    """Stacked bars: each investor's commitment, split by tranche kind, with its share of the round."""
+    """Stacked bars: each investor's commitment, split by tranche kind, with its share of the
+    round; each kind is written under its part of the bar (no legend)."""
     frame = tranches_frame(data, round_id)
     lang = data.lang
     _ = lang._
@@ -93,20 +96,40 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
         for a, s in zip(totals["amount_bn"], totals["share"], strict=True)
     ]
     kinds = [_(k) for k in KINDS]
+    domain_end = float(totals["amount_bn"].max()) * 1.8
+    named = part_rows(
+        frame.rename(columns={"kind": "label"}),
+        "investor",
+        lambda kind, count, _a: (
+            kind if count == 1 else _("{kind} × {count}", kind=kind, count=count)
+        ),
+        domain_end,
+    )
+    lines = int(named["line"].max()) + 1
+    up = bar_offset(BAR, lines)
+    y = alt.Y(
+        "investor:N",
+        sort=order,
+        title=None,
+        scale=alt.Scale(paddingInner=0, paddingOuter=0),
+        axis=alt.Axis(labelOffset=up, ticks=False),
+    )
+    # room on the right for each total's label, at a phone's width too
+    x = alt.X(
+        "sum(amount_bn):Q",
+        title=_("Commitment (US$ billions)"),
+        stack="zero",
+        scale=alt.Scale(domain=[0, domain_end], nice=False),
+    )
     bars = (
         alt.Chart(frame)
-        .mark_bar(stroke="white", strokeWidth=1)
+        .mark_bar(stroke="white", strokeWidth=1, height=BAR, yOffset=up)
         .encode(
-            y=alt.Y("investor:N", sort=order, title=None),
-            # room on the right for each total's label, at a phone's width too
-            x=alt.X(
-                "sum(amount_bn):Q",
-                title=_("Commitment (US$ billions)"),
-                stack="zero",
-                scale=alt.Scale(domain=[0, float(totals["amount_bn"].max()) * 1.8], nice=False),
-            ),
+            y=y,
+            x=x,
+            # each part's kind is written under it: no legend
             color=alt.Color(
-                "kind:N", title=_("Tranche"), scale=alt.Scale(domain=kinds, range=KIND_COLOURS)
+                "kind:N", scale=alt.Scale(domain=kinds, range=KIND_COLOURS), legend=None
             ),
             order=alt.Order("tranche:Q"),
             tooltip=[
@@ -121,8 +144,8 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
     )
     labels = (
         alt.Chart(totals)
-        .mark_text(align="left", dx=4, fontSize=11)
-        .encode(y=alt.Y("investor:N", sort=order), x="amount_bn:Q", text="label:N")
+        .mark_text(align="left", dx=4, fontSize=11, yOffset=up)
+        .encode(y=y, x="amount_bn:Q", text="label:N")
     )
     parts = _("; ").join(
         f"{r.investor} {lang.usd_bn(r.amount_bn * 1e9)} ({lang.percent(r.share)})"
@@ -134,7 +157,9 @@ def investment_shares(data: ReportData, round_id: str | None = None) -> alt.TopL
         total=lang.usd_bn(frame["amount_bn"].sum() * 1e9),
         parts=parts,
     )
-    return styled((bars + labels).properties(height=150), description, lang)
+    height = band(BAR, lines) * len(order)
+    layers = bars + labels + part_text(named, x, y, BAR)
+    return styled(layers.properties(height=height), description, lang)
 
 
 def valuation_frame(data: ReportData) -> pd.DataFrame:
@@ -170,11 +195,15 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
         y=alt.Y("valuation_bn:Q", title=_("Post-money valuation (US$ billions)")),
     )
     line = base.mark_line(color="#999", strokeDash=[2, 2])
+    # no legend: the one secondary sale says so beside its value, in words
+    sales = [_(SALES[k]) for k in SALES]
     points = base.mark_point(size=90, filled=True).encode(
         color=alt.Color(
-            "sale:N", title=_("Sale"), scale=alt.Scale(range=[OKABE_ITO[0], OKABE_ITO[3]])
+            "sale:N",
+            scale=alt.Scale(domain=sales, range=[OKABE_ITO[0], OKABE_ITO[3]]),
+            legend=None,
         ),
-        shape=alt.Shape("sale:N", title=_("Sale")),
+        shape=alt.Shape("sale:N", scale=alt.Scale(domain=sales), legend=None),
         tooltip=[
             alt.Tooltip("name:N", title=_("Record")),
             # a d3 time format: the day, the month's full name, the year
@@ -189,8 +218,15 @@ def valuation_history(data: ReportData) -> alt.TopLevelMixin:
     last = frame["date"] == frame["date"].max()
     left = alt.Chart(frame[~last]).mark_text(align="center", dy=-12, fontSize=SMALLEST_TYPE)
     right = alt.Chart(frame[last]).mark_text(align="right", dx=-4, dy=18, fontSize=SMALLEST_TYPE)
-    labels = left.encode(x="date:T", y="valuation_bn:Q", text="label:N") + right.encode(
-        x="date:T", y="valuation_bn:Q", text="label:N"
+    # The secondary sale says so in words, over its value and ending with it, up and to the
+    # left of its point, where the line does not run.
+    secondary = alt.Chart(frame[frame["sale"] == _(SALES["secondary"])]).mark_text(
+        align="right", dx=21, dy=-26, fontSize=SMALLEST_TYPE
+    )
+    labels = (
+        left.encode(x="date:T", y="valuation_bn:Q", text="label:N")
+        + right.encode(x="date:T", y="valuation_bn:Q", text="label:N")
+        + secondary.encode(x="date:T", y="valuation_bn:Q", text="sale:N")
     )
     steps = ", ".join(
         f"{lang.usd_bn(r.valuation_bn * 1e9)} ({short_month(r.date, lang)}, {r.sale.split()[0]})"

@@ -1,7 +1,9 @@
 """One chart per investor: what it put into OpenAI (a point on the day) beside what OpenAI
 committed to buy from it, each commitment a bar over the years it runs (from the day it was
 stated, for the years stated; a commitment with no term stated is a point), its amount or its
-gigawatts written beside it (:mod:`~openai_funding.content.money`)."""
+gigawatts written beside it (:mod:`~openai_funding.content.money`). Each row's name says which
+way the money goes ("Put into OpenAI", "OpenAI to buy from …"), so no legend decodes the two
+colours."""
 
 from __future__ import annotations
 
@@ -47,7 +49,11 @@ def money_frame(data: ReportData, org_id: str) -> pd.DataFrame:
         label = what if p.end is not None else _("{what}, no term stated", what=what)
         rows.append(
             {
-                "row": _("{seller}, stated {day}", seller=p.seller, day=str(p.stated)),
+                # the row's name says the money's direction in words (no legend), on two
+                # lines so that the years keep their room
+                "row": _("OpenAI to buy from {seller}", seller=p.seller)
+                + "\n"
+                + _("stated {day}", day=str(p.stated)),
                 "direction": _(DIRECTIONS["out"]),
                 "start": pd.Timestamp(p.start),
                 "end": pd.Timestamp(end),
@@ -85,10 +91,15 @@ def money_chart(data: ReportData, org_id: str) -> alt.TopLevelMixin:
     domain = [_(DIRECTIONS[d]) for d in DIRECTIONS]
     colour = alt.Color(
         "direction:N",
-        title=None,
         scale=alt.Scale(domain=domain, range=list(DIRECTION_COLOURS.values())),
+        legend=None,
     )
-    y = alt.Y("row:N", title=None, sort=list(frame["row"]), axis=alt.Axis(labelLimit=0))
+    y = alt.Y(
+        "row:N",
+        title=None,
+        sort=list(frame["row"]),
+        axis=alt.Axis(labelLimit=0, labelExpr="split(datum.label, '\\n')", labelLineHeight=13),
+    )
     x = alt.X(
         "start:T",
         title=None,
@@ -113,7 +124,9 @@ def money_chart(data: ReportData, org_id: str) -> alt.TopLevelMixin:
         .mark_text(align="left", dx=8, fontSize=11)
         .encode(x="end:T", y=y, text="label:N")
     )
-    parts = _("; ").join(f"{r.row}: {r.label}" for r in frame.itertuples(index=False))
+    parts = _("; ").join(
+        f"{r.row.replace(chr(10), ', ')}: {r.label}" for r in frame.itertuples(index=False)
+    )
     description = _(
         "Timeline of the money between {investor} and OpenAI: {parts}.",
         investor=investor,

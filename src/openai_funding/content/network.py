@@ -1,5 +1,9 @@
 """The diagram of who is tied to whom on the day the agreements are read at: investments and
-agreements, exclusive terms marked, each organization at its place in the layout."""
+agreements, exclusive terms marked, each organization at its place in the layout.
+
+Every tie is written in words beside its organization ("invests $30bn", "exclusive IP
+licence", "letter of intent…"); a legend decodes only the lines' colours and dashes, which have
+no room of their own for words (the report's one legend)."""
 
 from __future__ import annotations
 

@@ -3,8 +3,12 @@ stands (:data:`openai_funding.package.paid.STANDINGS`: paid and confirmed or rel
 party, reported paid, not known, scheduled, on conditions), in one colour per standing
 (:data:`~openai_funding.content.theme.MEANING_COLOURS`):
 
-- :func:`round_chart`, the report's opening: the whole round in one bar, the amounts written on it;
-- :func:`paid_chart`: a stacked bar per investor.
+- :func:`round_chart`, the report's opening: the whole round in one bar, the amounts written on it
+  and the standings under it;
+- :func:`paid_chart`: a stacked bar per investor, each part's amount and standing under it.
+
+No legend: the words under the bars (:mod:`~openai_funding.content.bar_labels`) say what each
+colour means.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from openai_funding.content.bar_labels import band, bar_offset, part_rows, part_text
 from openai_funding.content.data import ReportData
 from openai_funding.content.evidence import claims_of, tooltip
 from openai_funding.content.facts import day_text
@@ -28,6 +33,9 @@ STANDING_LABELS = {
     "scheduled": N_("scheduled"),
     "conditional": N_("on conditions"),
 }
+
+#: The height of the round's bar and of an investor's bar, in pixels.
+ROUND_BAR, BAR = 44, 24
 
 
 def standing_frame(data: ReportData, round_id: str | None = None) -> pd.DataFrame:
@@ -76,8 +84,8 @@ def _scale(data: ReportData, shown: set[str]) -> alt.Scale:
 
 def round_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
     """The whole round in one bar, one part per standing as of the package's date, each part's
-    amount written on it and named in the legend; a part's tooltip lists its tranches and their
-    sources (the report's opening chart)."""
+    amount written on it and its standing under it (no legend); a part's tooltip lists its
+    tranches and their sources (the report's opening chart)."""
     parts = standing_frame(data, round_id)
     lang = data.lang
     _ = lang._
@@ -103,25 +111,18 @@ def round_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMi
     bars["start"] = bars["end"] - bars["amount_bn"]
     bars["middle"] = bars["end"] - bars["amount_bn"] / 2
     total = float(bars["amount_bn"].sum())
-    base = alt.Chart(bars)
-    # No axis: each part's amount is written on it.
+    bars["bar"] = "round"
+    # No axis: each part's amount is written on it, and its standing under it.
     x = alt.X("start:Q", axis=None, scale=alt.Scale(domain=[0, total], nice=False))
-    segments = base.mark_bar(stroke="white", strokeWidth=1.5, height=44).encode(
+    y = alt.Y("bar:N", axis=None, scale=alt.Scale(paddingInner=0, paddingOuter=0))
+    base = alt.Chart(bars)
+    segments = base.mark_bar(
+        stroke="white", strokeWidth=1.5, height=ROUND_BAR, yOffset=bar_offset(ROUND_BAR, len(rows))
+    ).encode(
         x=x,
         x2="end:Q",
-        color=alt.Color(
-            "label:N",
-            title=None,
-            scale=_scale(data, set(order)),
-            legend=alt.Legend(
-                title=_("As of {day}", day=as_of),
-                columns=1,
-                labelFontSize=13,
-                titleFontSize=13,
-                symbolSize=200,
-                labelLimit=0,
-            ),
-        ),
+        y=y,
+        color=alt.Color("label:N", scale=_scale(data, set(order)), legend=None),
         tooltip=[
             alt.Tooltip("label:N", title=_("As of {day}", day=as_of)),
             alt.Tooltip("amount_bn:Q", title=_("US$ bn"), format=",.0f"),
@@ -129,8 +130,16 @@ def round_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMi
             alt.Tooltip("sources:N", title=_("Sources")),
         ],
     )
-    amounts = base.mark_text(fontSize=15, fontWeight="bold").encode(
-        x="middle:Q", text="text:N", color=alt.Color("ink:N", scale=None, legend=None)
+    amounts = base.mark_text(
+        fontSize=15, fontWeight="bold", yOffset=bar_offset(ROUND_BAR, len(rows))
+    ).encode(
+        x=alt.X("middle:Q", axis=None),
+        y=y,
+        text="text:N",
+        color=alt.Color("ink:N", scale=None, legend=None),
+    )
+    standings = part_text(
+        part_rows(bars, "bar", lambda label, _n, _a: label, total), x, y, ROUND_BAR, size=13
     )
     description = _(
         "Bar chart of the whole {total} round as of {day}: {parts}.",
@@ -141,7 +150,11 @@ def round_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMi
             for r in rows
         ),
     )
-    chart = styled((segments + amounts).properties(height=50), description, lang)
+    title = alt.TitleParams(_("As of {day}", day=as_of), anchor="start", fontSize=13)
+    layers = (segments + amounts + standings).properties(
+        height=band(ROUND_BAR, len(rows)), title=title
+    )
+    chart = styled(layers, description, lang)
     # As wide as the page's column, whatever the screen, so its words keep their size on a
     # phone (the PDF draws it at the page's measure: render.charts.svg).
     return chart.properties(width="container")
@@ -149,7 +162,8 @@ def round_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMi
 
 def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMixin:
     """Stacked bars per investor: paid (confirmed or relayed), reported paid, not known,
-    scheduled and on conditions, as of the package's date."""
+    scheduled and on conditions, as of the package's date, each part's amount and standing
+    written under it (no legend)."""
     parts = standing_frame(data, round_id)
     lang = data.lang
     _ = lang._
@@ -157,16 +171,33 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
     order = parts.groupby("investor")["amount_usd"].sum().sort_values(ascending=False)
     shown = set(parts["standing"])
     parts["rank"] = [paid.STANDINGS.index(s) for s in parts["standing"]]
+    stacked = parts.sort_values(["rank", "tranche"], kind="stable")
+    labels = part_rows(
+        stacked,
+        "investor",
+        lambda label, _n, amount: _(
+            "{amount} {state}", amount=chart_usd_bn(amount * 1e9, lang), state=label
+        ),
+        float(order.max()) / 1e9,
+    )
+    lines = int(labels["line"].max()) + 1
+    up = bar_offset(BAR, lines)
+    y = alt.Y(
+        "investor:N",
+        sort=order.index.tolist(),
+        title=None,
+        scale=alt.Scale(paddingInner=0, paddingOuter=0),
+        axis=alt.Axis(labelOffset=up, ticks=False),
+    )
+    x = alt.X("sum(amount_bn):Q", title=_("US$ billions"), stack="zero")
     chart = (
         alt.Chart(parts)
-        .mark_bar(stroke="white", strokeWidth=1)
+        .mark_bar(stroke="white", strokeWidth=1, height=BAR, yOffset=up)
         .encode(
-            y=alt.Y("investor:N", sort=order.index.tolist(), title=None),
-            # the day titles the legend, so the axis title stays within a phone's width
-            x=alt.X("sum(amount_bn):Q", title=_("US$ billions"), stack="zero"),
-            color=alt.Color(
-                "label:N", title=_("As of {day}", day=as_of), scale=_scale(data, shown)
-            ),
+            y=y,
+            # the day titles the chart, so the axis title stays within a phone's width
+            x=x,
+            color=alt.Color("label:N", scale=_scale(data, shown), legend=None),
             order=alt.Order("rank:Q"),
             tooltip=[
                 alt.Tooltip("tranche_label:N", title=_("Tranche")),
@@ -188,4 +219,7 @@ def paid_chart(data: ReportData, round_id: str | None = None) -> alt.TopLevelMix
         day=as_of,
         parts=listed,
     )
-    return styled(chart.properties(height=150), description, lang)
+    title = alt.TitleParams(_("As of {day}", day=as_of), anchor="start", fontSize=13)
+    height = band(BAR, lines) * len(order)
+    layers = (chart + part_text(labels, x, y, BAR)).properties(height=height, title=title)
+    return styled(layers, description, lang)
