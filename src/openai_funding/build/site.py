@@ -30,6 +30,7 @@ import os
 import posixpath
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,12 @@ def build(
             site = stage / "site"
             (site / "data").mkdir(parents=True)
             validation = validate_for_site(package, site, work, log)
-            _render(root, stage / "render", validation, epoch, engine, log, package.as_of)
+            # The files that do not depend on the report are written in a thread while the
+            # report renders (its kernel, pandoc and typst are other processes).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                rest = pool.submit(_write_package_files, root, site, package, epoch, log)
+                _render(root, stage / "render", validation, epoch, engine, log, package.as_of)
+                rest.result()
             for _lang, folder in EDITIONS:
                 (site / folder).mkdir(exist_ok=True)
                 shutil.copyfile(
@@ -136,18 +142,6 @@ def build(
                 shutil.copyfile(
                     stage / "render" / folder / "index.pdf", site / folder / "openai-funding.pdf"
                 )
-            shutil.copyfile(package.path, site / "datapackage.json")
-            for res in package.resources:
-                shutil.copyfile(root / str(res.path), site / str(res.path))
-            log("writing the typed exports (Parquet, SQLite, XLSX)")
-            write_all(package, site, int(epoch))
-            copy_release_files(root, suites_dir(package.path), site)
-            log("publishing the frames the rules run on (views/*.parquet)")
-            write_views(package, suites_dir(package.path), site)
-            (site / "recipes").mkdir()
-            for name, text in recipes(package).items():
-                (site / "recipes" / name).write_text(text, encoding="utf-8")
-            write_archive(package, site, int(epoch))
             _make_pages_findable(root, site, package)
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
@@ -155,6 +149,23 @@ def build(
             shutil.rmtree(stage, ignore_errors=True)
     log(f"published {output}")
     return output
+
+
+def _write_package_files(root: Path, site: Path, package: Package, epoch: str, log: Log) -> None:
+    """Everything of the site but the report: the package, the typed exports, the release files,
+    the frames the rules run on, the recipes and the archive."""
+    shutil.copyfile(package.path, site / "datapackage.json")
+    for res in package.resources:
+        shutil.copyfile(root / str(res.path), site / str(res.path))
+    log("writing the typed exports (Parquet, SQLite, XLSX)")
+    write_all(package, site, int(epoch))
+    copy_release_files(root, suites_dir(package.path), site)
+    log("publishing the frames the rules run on (views/*.parquet)")
+    write_views(package, suites_dir(package.path), site)
+    (site / "recipes").mkdir()
+    for name, text in recipes(package).items():
+        (site / "recipes" / name).write_text(text, encoding="utf-8")
+    write_archive(package, site, int(epoch))
 
 
 def edition_links(folder: str) -> list[tuple[str, str]]:
