@@ -166,10 +166,11 @@ def messages(session: nox.Session) -> None:
 
 
 def run_tests(session: nox.Session) -> None:
-    """Run the test suite on this Python; extra arguments go to pytest."""
+    """Run the test suite on this Python, on every core (pytest-xdist: `-n auto`; `-- -n 0` runs
+    it in one process); extra arguments go to pytest."""
     system_tools(session)
     install(session, GROUP_LOCKS["test"])
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", *session.posargs)
 
 
 @nox.session(default=False)

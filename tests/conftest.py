@@ -1,12 +1,16 @@
-"""Shared fixtures: the real package, and copies of it to break in a temporary folder."""
+"""Shared fixtures: the real package, copies of it to break in a temporary folder, and the site
+built from it once per run for the tests that only read it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from buildrepo import EPOCH, make_repo
 from openai_funding.package import hashing
 from support import DESCRIPTOR, ROOT, Edit
 
@@ -42,3 +46,30 @@ def edit_csv(package_copy: Path) -> Edit:
         return package_copy
 
     return edit
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository of the build's inputs with its site built (``_site/``), once per run: with
+    pytest-xdist every worker gets the same one, built by the first that asks while the others
+    wait on a file lock in the run's shared temporary folder. Tests only read it; a test that
+    changes a repository builds or copies its own (``built_copy``)."""
+    from openai_funding.build import site
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    repo, done = shared / "built-site", shared / "built-site.done"
+    with FileLock(str(shared / "built-site.lock")):
+        if not done.is_file():
+            shutil.rmtree(repo, ignore_errors=True)  # what a failed attempt left
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+                site.build(make_repo(repo), log=lambda _message: None)
+            done.touch()
+    return repo
+
+
+@pytest.fixture
+def built_copy(built_site: Path, tmp_path: Path) -> Path:
+    """A copy of :func:`built_site` (inputs, ``_site/`` and ``.build/``) that a test may change."""
+    return Path(shutil.copytree(built_site, tmp_path / "repo", symlinks=True))
