@@ -184,6 +184,24 @@ for _python in PYTHONS:
 
 
 @nox.session(default=False)
+def quarto(session: nox.Session) -> None:
+    """Compare the report that real Quarto rendered in _site/ (`nox` with `quarto` on PATH) with
+    the offline engine's: the same claimed values, amounts and dates, sections, figures, tables
+    and charts that draw (tests/same_report.py; CI's Quarto job)."""
+    if not shutil.which("quarto"):
+        session.error("no `quarto` on PATH: install Quarto (quarto.org), run `nox`, then this")
+    if not Path("_site/index.html").is_file():
+        session.error("no _site/: run `nox` first (with Quarto on PATH, it renders with Quarto)")
+    system_tools(session)  # Chromium draws the charts
+    install(session, GROUP_LOCKS["test"])
+    offline = Path(session.create_tmp()).resolve() / "offline-site"
+    session.run(
+        "openai-funding", "build", "--engine", "offline", "--force", "--output", str(offline)
+    )
+    session.run("python", "tests/same_report.py", "_site", str(offline))
+
+
+@nox.session(default=False)
 def lint(session: nox.Session) -> None:
     """Lint: ruff on the code, actionlint and zizmor (offline) on the GitHub workflows."""
     install(session, GROUP_LOCKS["lint"], project=False)

@@ -38,7 +38,9 @@ def release_commit() -> tuple[str, str]:
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
         "version"
     ]
-    found = git("log", "--reverse", "--format=%H", "-S", f'version = "{version}"', "--", "pyproject.toml")
+    found = git(
+        "log", "--reverse", "--format=%H", "-S", f'version = "{version}"', "--", "pyproject.toml"
+    )
     if not found:
         raise SystemExit(f"no commit sets version {version} in pyproject.toml")
     return version, found.splitlines()[0]
@@ -49,12 +51,14 @@ def release_env(checkout: Path, venv: Path) -> Path:
     uv = shutil.which("uv")
     if uv is None:
         raise SystemExit("the benchmark of the previous release needs uv on PATH")
-    quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    subprocess.run([uv, "venv", "--python", sys.executable, str(venv)], **quiet)
     python = ["--python", str(venv / "bin" / "python")]
     lock = checkout / "requirements" / "lock.txt"
-    subprocess.run([uv, "pip", "install", *python, "-r", str(lock)], **quiet)
-    subprocess.run([uv, "pip", "install", *python, "--no-deps", str(checkout)], **quiet)
+    for argv in (
+        [uv, "venv", "--python", sys.executable, str(venv)],
+        [uv, "pip", "install", *python, "-r", str(lock)],
+        [uv, "pip", "install", *python, "--no-deps", str(checkout)],
+    ):
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return venv / "bin" / "openai-funding"
 
 

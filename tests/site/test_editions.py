@@ -11,7 +11,6 @@ import pytest
 from editions import claimed_values, money_and_dates, reading_of
 
 
-
 @pytest.fixture(scope="module")
 def editions(built_site: Path) -> tuple[str, str]:
     """The two pages of the site built once per run (tests/conftest.py)."""

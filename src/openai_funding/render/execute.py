@@ -146,7 +146,9 @@ def execute_project(
                 nb, plan = notebook(doc, _switch(doc.execute_dir()))
                 client.nb = nb
             _run_plan(doc, client, nb, plan, result, kernel_log, t0)
-            log(f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}")
+            log(
+                f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}"
+            )
             yield doc, result
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -53,8 +53,7 @@ def render_document(
     # The page and the PDF are made at the same time: most of each is pandoc and typst.
     with ThreadPoolExecutor(max_workers=2) as pool:
         jobs = {
-            t: pool.submit(makers[t], doc, executed, build, out_dir, log, timings)
-            for t in targets
+            t: pool.submit(makers[t], doc, executed, build, out_dir, log, timings) for t in targets
         }
         staged = {t: job.result() for t, job in jobs.items()}
     return staged, timings
