@@ -4,10 +4,12 @@ Run by ``nox -s bench``; prints figures, asserts nothing. The previous release i
 set ``pyproject.toml``'s version to the one it has now (the release commit: the repository has no
 tags), found with ``git log -S``. It is checked out with ``git worktree add --detach`` into a
 temporary folder, given its own environment from its own lock (``uv venv`` then
-``uv pip install -r requirements/lock.txt`` and the project, from uv's cache), and builds its own
-checkout (its data and report); the current code builds a copy of this checkout's inputs. Both
-first build once (to write ``.build/validation.json``, so the timed builds reuse it, and to warm
-the caches), then the two commands run in turn, ``--repeat`` times each, and the medians are
+``uv pip install -r requirements/lock.txt`` and the project, from uv's cache), and a second one
+with the libraries' bytecode compiled (as this checkout's noxfile does where
+``PYTHONDONTWRITEBYTECODE`` is set: then that gain is told from the code's). It builds its own
+checkout (its data and report); the current code builds a copy of this checkout's inputs. Each
+first builds once (to write ``.build/validation.json``, so the timed builds reuse it, and to warm
+the caches), then the three commands run in turn, ``--repeat`` times each, and the medians are
 compared. The worktree is removed at the end.
 """
 
@@ -46,8 +48,9 @@ def release_commit() -> tuple[str, str]:
     return version, found.splitlines()[0]
 
 
-def release_env(checkout: Path, venv: Path) -> Path:
-    """An environment for the release in ``checkout``, from its own lock; its command's path."""
+def release_env(checkout: Path, venv: Path, *, compiled: bool) -> Path:
+    """An environment for the release in ``checkout``, from its own lock, its libraries'
+    bytecode ``compiled`` or not; its command's path."""
     uv = shutil.which("uv")
     if uv is None:
         raise SystemExit("the benchmark of the previous release needs uv on PATH")
@@ -57,6 +60,11 @@ def release_env(checkout: Path, venv: Path) -> Path:
         [uv, "venv", "--python", sys.executable, str(venv)],
         [uv, "pip", "install", *python, "-r", str(lock)],
         [uv, "pip", "install", *python, "--no-deps", str(checkout)],
+        *(
+            [[str(venv / "bin" / "python"), "-m", "compileall", "-q", "-j", "0", str(venv / "lib")]]
+            if compiled
+            else []
+        ),
     ):
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return venv / "bin" / "openai-funding"
@@ -73,16 +81,22 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args, _ = parser.parse_known_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1772150400")
+    dont_write = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
     version, commit = release_commit()
     now = str(Path(sys.executable).with_name("openai-funding"))
     with tempfile.TemporaryDirectory(prefix="of-bench-build-") as tmp:
         checkout = Path(tmp) / f"release-{version}"
         git("worktree", "add", "--detach", str(checkout), commit)
         try:
-            before = release_env(checkout, Path(tmp) / "venv")
+            plain = release_env(checkout, Path(tmp) / "venv", compiled=False)
+            compiled = release_env(checkout, Path(tmp) / "venv-compiled", compiled=True)
             current = copy_inputs(Path(tmp) / "current")
             runs: dict[str, tuple[list[str], Path]] = {
-                f"release {version} ({commit[:7]})": ([str(before), "build", "--force"], checkout),
+                f"release {version}": ([str(plain), "build", "--force"], checkout),
+                f"release {version}, bytecode compiled": (
+                    [str(compiled), "build", "--force"],
+                    checkout,
+                ),
                 "this checkout": ([now, "build", "--force"], current),
             }
             for argv, cwd in runs.values():
@@ -95,12 +109,16 @@ def main() -> None:
             git("worktree", "remove", "--force", str(checkout))
     print(f"build --force, validation reused (median of {args.repeat}, run in turn)")
     print(f"  previous release: git worktree of {commit} (the commit that set version {version}),")
-    print("  its own lock in a fresh uv venv, building its own data and report")
+    print("  its own lock in a fresh uv venv (as its noxfile makes it; and once more with its")
+    print("  libraries' bytecode compiled, as this checkout's noxfile does where")
+    print(f"  PYTHONDONTWRITEBYTECODE is set: here {'set' if dont_write else 'not set'}),")
+    print("  building its own data and report; this checkout builds a copy of its inputs")
     medians = {label: statistics.median(t) for label, t in times.items()}
     for label, values in times.items():
         print(f"{label:<40} {medians[label]:>7.2f} s   (min {min(values):.2f} s)")
-    (old, new) = medians.values()
-    print(f"{'ratio (this checkout / release)':<40} {new / old:>7.2f}")
+    old, old_compiled, new = medians.values()
+    print(f"{'ratio: this checkout / release':<40} {new / old:>7.2f}")
+    print(f"{'ratio: this checkout / release compiled':<40} {new / old_compiled:>7.2f}")
 
 
 if __name__ == "__main__":
