@@ -187,11 +187,12 @@ def messages(session: nox.Session) -> None:
 
 
 def run_tests(session: nox.Session) -> None:
-    """Run the test suite on this Python, on every core (pytest-xdist: `-n auto`; `-- -n 0` runs
-    it in one process); extra arguments go to pytest."""
+    """Run the test suite on this Python, on every core (pytest-xdist: `-n auto`, the tests that
+    share a costly fixture in one worker: `--dist loadgroup`; `-- -n 0` runs it in one process);
+    extra arguments go to pytest."""
     system_tools(session)
     install(session, GROUP_LOCKS["test"])
-    session.run("pytest", "-n", "auto", *session.posargs)
+    session.run("pytest", "-n", "auto", "--dist", "loadgroup", *session.posargs)
 
 
 @nox.session(default=False)

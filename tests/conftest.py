@@ -15,11 +15,36 @@ from openai_funding.package import hashing
 from support import DESCRIPTOR, ROOT, Edit
 
 
+#: The test modules that share a costly fixture of module or session scope (a render, a build of
+#: a broken or hostile copy), by the name of what they share. With pytest-xdist
+#: (``--dist loadgroup``), the tests of one group run in one worker, which makes the fixture once;
+#: the other tests go to whichever worker is free. (The site built from the real package is
+#: shared across workers instead: ``built_site``.)
+SHARED_FIXTURES = {
+    "tests/render/test_features.py": "render-features",
+    "tests/render/test_browser.py": "render-features",
+    "tests/render/test_reproducible.py": "render-features",
+    "tests/render/test_self_contained.py": "render-features",
+    "tests/render/test_units.py": "render-features",
+    "tests/render/test_cjk.py": "render-cjk",
+    "tests/render/test_project_languages.py": "render-languages",
+    "tests/hardening/test_hostile_cells.py": "hostile-report",
+    "tests/hardening/test_mutations.py": "mutations",
+    "tests/rules/test_breaks.py": "rule-breaks",
+    "tests/guarantees/test_interrupted_builds.py": "interrupted-builds",
+    "tests/test_diff.py": "diff-pair",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that needs Chromium is in the full suite only: ``slow`` too."""
+    """A test that needs Chromium is in the full suite only: ``slow`` too. A test of a module
+    that shares a costly fixture joins its module's worker group (:data:`SHARED_FIXTURES`)."""
     for item in items:
         if item.get_closest_marker("browser") and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
+        group = SHARED_FIXTURES.get(item.path.relative_to(ROOT).as_posix())
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture
