@@ -14,12 +14,12 @@ from buildrepo import EPOCH, make_repo
 from openai_funding.package import hashing
 from support import DESCRIPTOR, ROOT, Edit
 
-
 #: The test modules that share a costly fixture of module or session scope (a render, a build of
 #: a broken or hostile copy), by the name of what they share. With pytest-xdist
 #: (``--dist loadgroup``), the tests of one group run in one worker, which makes the fixture once;
 #: the other tests go to whichever worker is free. (The site built from the real package is
-#: shared across workers instead: ``built_site``.)
+#: shared across workers instead: ``built_site``; the copies broken by tests/rules/test_breaks.py
+#: are grouped by copy there.)
 SHARED_FIXTURES = {
     "tests/render/test_features.py": "render-features",
     "tests/render/test_browser.py": "render-features",
@@ -30,12 +30,12 @@ SHARED_FIXTURES = {
     "tests/render/test_project_languages.py": "render-languages",
     "tests/hardening/test_hostile_cells.py": "hostile-report",
     "tests/hardening/test_mutations.py": "mutations",
-    "tests/rules/test_breaks.py": "rule-breaks",
     "tests/guarantees/test_interrupted_builds.py": "interrupted-builds",
     "tests/test_diff.py": "diff-pair",
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that needs Chromium is in the full suite only: ``slow`` too. A test of a module
     that shares a costly fixture joins its module's worker group (:data:`SHARED_FIXTURES`)."""
