@@ -49,8 +49,8 @@ def install(session: nox.Session, lock: str, *, project: bool = True) -> None:
     was about 1.2 s of each session, and the code itself needs no reinstall. `session.install`
     is skipped by `nox -R` / `--no-install` on a warm environment.
     """
+    keep_bytecode(session)
     session.install("-r", lock)
-    compile_bytecode(session, lock)
     if not project:
         return
     stamp = Path(session.virtualenv.location) / "openai-funding.pyproject.sha256"
@@ -64,24 +64,16 @@ def install(session: nox.Session, lock: str, *, project: bool = True) -> None:
     stamp.write_text(digest)
 
 
-def compile_bytecode(session: nox.Session, lock: str) -> None:
+def keep_bytecode(session: nox.Session) -> None:
     """Where Python may not write bytecode (``PYTHONDONTWRITEBYTECODE`` is set, as on this
-    project's machines), every process compiles every module it imports from source again:
-    pandas, Altair and Great Expectations took 3 s more to import in each process (the build, its
-    kernel, each test's command). Compile the environment's libraries once instead, again when
-    the lock changed (its hash is kept in the environment); skipped by ``nox -R``."""
-    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        return
-    venv = Path(session.virtualenv.location)
-    stamp = venv / "openai-funding.bytecode.sha256"
-    digest = hashlib.sha256(Path(lock).read_bytes()).hexdigest()
-    if stamp.is_file() and stamp.read_text() == digest:
-        return
-    compiled = session.run_install(
-        "python", "-m", "compileall", "-q", "-j", "0", str(venv / "lib"), silent=True
-    )
-    if compiled is not None:  # None: skipped by `nox -R`
-        stamp.write_text(digest)
+    project's machines), every process compiled every module it imports from source again:
+    pandas, Altair and Great Expectations took about 3 s more to import in each process (the
+    build, its kernel, each command a test runs). Let the session's processes keep the bytecode
+    they compile in the environment's own folder (``PYTHONPYCACHEPREFIX``), never beside the
+    sources: a module is compiled once, when first imported."""
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        session.env["PYTHONDONTWRITEBYTECODE"] = ""
+        session.env["PYTHONPYCACHEPREFIX"] = str(Path(session.virtualenv.location) / "pycache")
 
 
 def missing_packages() -> list[str]:

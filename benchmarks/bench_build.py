@@ -4,13 +4,13 @@ Run by ``nox -s bench``; prints figures, asserts nothing. The previous release i
 set ``pyproject.toml``'s version to the one it has now (the release commit: the repository has no
 tags), found with ``git log -S``. It is checked out with ``git worktree add --detach`` into a
 temporary folder, given its own environment from its own lock (``uv venv`` then
-``uv pip install -r requirements/lock.txt`` and the project, from uv's cache), and a second one
-with the libraries' bytecode compiled (as this checkout's noxfile does where
-``PYTHONDONTWRITEBYTECODE`` is set: then that gain is told from the code's). It builds its own
-checkout (its data and report); the current code builds a copy of this checkout's inputs. Each
-first builds once (to write ``.build/validation.json``, so the timed builds reuse it, and to warm
-the caches), then the three commands run in turn, ``--repeat`` times each, and the medians are
-compared. The worktree is removed at the end.
+``uv pip install -r requirements/lock.txt`` and the project, from uv's cache), and builds its own
+checkout (its data and report), twice: as its noxfile runs it, and with the bytecode cache that
+this checkout's noxfile gives where ``PYTHONDONTWRITEBYTECODE`` is set (``PYTHONPYCACHEPREFIX``),
+so that gain is told from the code's. The current code builds a copy of this checkout's inputs.
+Each first builds once (to write ``.build/validation.json``, so the timed builds reuse it, and to
+warm the caches), then the three commands run in turn, ``--repeat`` times each, and the medians
+are compared. The worktree is removed at the end.
 """
 
 from __future__ import annotations
@@ -48,9 +48,8 @@ def release_commit() -> tuple[str, str]:
     return version, found.splitlines()[0]
 
 
-def release_env(checkout: Path, venv: Path, *, compiled: bool) -> Path:
-    """An environment for the release in ``checkout``, from its own lock, its libraries'
-    bytecode ``compiled`` or not; its command's path."""
+def release_env(checkout: Path, venv: Path) -> Path:
+    """An environment for the release in ``checkout``, from its own lock; its command's path."""
     uv = shutil.which("uv")
     if uv is None:
         raise SystemExit("the benchmark of the previous release needs uv on PATH")
@@ -60,19 +59,16 @@ def release_env(checkout: Path, venv: Path, *, compiled: bool) -> Path:
         [uv, "venv", "--python", sys.executable, str(venv)],
         [uv, "pip", "install", *python, "-r", str(lock)],
         [uv, "pip", "install", *python, "--no-deps", str(checkout)],
-        *(
-            [[str(venv / "bin" / "python"), "-m", "compileall", "-q", "-j", "0", str(venv / "lib")]]
-            if compiled
-            else []
-        ),
     ):
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return venv / "bin" / "openai-funding"
 
 
-def timed(argv: list[str], cwd: Path) -> float:
+def timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        argv, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -81,44 +77,52 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args, _ = parser.parse_known_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1772150400")
-    dont_write = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
     version, commit = release_commit()
     now = str(Path(sys.executable).with_name("openai-funding"))
     with tempfile.TemporaryDirectory(prefix="of-bench-build-") as tmp:
         checkout = Path(tmp) / f"release-{version}"
         git("worktree", "add", "--detach", str(checkout), commit)
         try:
-            plain = release_env(checkout, Path(tmp) / "venv", compiled=False)
-            compiled = release_env(checkout, Path(tmp) / "venv-compiled", compiled=True)
+            before = [str(release_env(checkout, Path(tmp) / "venv")), "build", "--force"]
             current = copy_inputs(Path(tmp) / "current")
-            runs: dict[str, tuple[list[str], Path]] = {
-                f"release {version}": ([str(plain), "build", "--force"], checkout),
-                f"release {version}, bytecode compiled": (
-                    [str(compiled), "build", "--force"],
-                    checkout,
-                ),
-                "this checkout": ([now, "build", "--force"], current),
+            # the release as its noxfile runs it (bytecode never written where
+            # PYTHONDONTWRITEBYTECODE is set), and with the bytecode cache this noxfile gives
+            no_cache = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+            no_cache.pop("PYTHONPYCACHEPREFIX", None)
+            cache = {
+                **no_cache,
+                "PYTHONDONTWRITEBYTECODE": "",
+                "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache"),
             }
-            for argv, cwd in runs.values():
-                timed(argv, cwd)  # validates once, warms the caches
+            runs: dict[str, tuple[list[str], Path, dict[str, str]]] = {
+                f"release {version}": (before, checkout, no_cache),
+                f"release {version}, bytecode kept": (before, checkout, cache),
+                "this checkout": ([now, "build", "--force"], current, dict(os.environ)),
+            }
+            for argv, cwd, env in runs.values():
+                timed(argv, cwd, env)  # validates once, warms the caches
             times: dict[str, list[float]] = {label: [] for label in runs}
-            for _ in range(args.repeat):  # in turn, so both see the same machine
-                for label, (argv, cwd) in runs.items():
-                    times[label].append(timed(argv, cwd))
+            for _ in range(args.repeat):  # in turn, so all see the same machine
+                for label, (argv, cwd, env) in runs.items():
+                    times[label].append(timed(argv, cwd, env))
         finally:
             git("worktree", "remove", "--force", str(checkout))
     print(f"build --force, validation reused (median of {args.repeat}, run in turn)")
     print(f"  previous release: git worktree of {commit} (the commit that set version {version}),")
-    print("  its own lock in a fresh uv venv (as its noxfile makes it; and once more with its")
-    print("  libraries' bytecode compiled, as this checkout's noxfile does where")
-    print(f"  PYTHONDONTWRITEBYTECODE is set: here {'set' if dont_write else 'not set'}),")
-    print("  building its own data and report; this checkout builds a copy of its inputs")
+    print("  its own lock in a fresh uv venv, building its own data and report; run as its")
+    print("  noxfile runs it (PYTHONDONTWRITEBYTECODE=1, as on this project's machines: every")
+    print("  process compiles what it imports), and with the bytecode kept (PYTHONPYCACHEPREFIX),")
+    print("  as this checkout's noxfile runs it there; this checkout builds a copy of its inputs")
+    print(
+        f"  (here PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r},"
+        f" PYTHONPYCACHEPREFIX={os.environ.get('PYTHONPYCACHEPREFIX', '')!r})"
+    )
     medians = {label: statistics.median(t) for label, t in times.items()}
     for label, values in times.items():
         print(f"{label:<40} {medians[label]:>7.2f} s   (min {min(values):.2f} s)")
-    old, old_compiled, new = medians.values()
+    old, old_kept, new = medians.values()
     print(f"{'ratio: this checkout / release':<40} {new / old:>7.2f}")
-    print(f"{'ratio: this checkout / release compiled':<40} {new / old_compiled:>7.2f}")
+    print(f"{'ratio: this checkout / release, bytecode kept':<40} {new / old_kept:>7.2f}")
 
 
 if __name__ == "__main__":
