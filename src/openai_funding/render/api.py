@@ -127,9 +127,9 @@ def render(
     for doc in docs:
         doc.metadata.update(metadata or {})
     timings: dict[str, float] = {}
-    with staging(out_dir) as stage, ThreadPoolExecutor(max_workers=1) as pages:
+    with staging(out_dir) as stage, ThreadPoolExecutor(max_workers=2) as pages:
         # One kernel runs the documents in turn; each document's pages are made (pandoc,
-        # typst) in a thread while the kernel runs the next one.
+        # typst) in a thread as soon as its cells ran, while the kernel runs the next one.
         made: list[tuple[Future[tuple[dict[str, Path], dict[str, float]]], Path]] = []
         try:
             for i, (doc, executed) in enumerate(execute_project(docs, env, log)):
