@@ -57,6 +57,7 @@ from openai_funding.exports import write_all
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
 from openai_funding.package.recipes import recipes
+from openai_funding.render.publish import interrupts_held
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
 #: The report's editions: (language, folder in ``_site/`` and in ``report/``), the main one first.
@@ -131,7 +132,8 @@ def build(
             # The files that do not depend on the report are written in a thread while the
             # report renders (its kernel, pandoc and typst are other processes).
             with ThreadPoolExecutor(max_workers=1) as pool:
-                rest = pool.submit(_write_package_files, root, site, package, epoch, log)
+                with interrupts_held():  # so the pool knows of the thread it starts
+                    rest = pool.submit(_write_package_files, root, site, package, epoch, log)
                 _render(root, stage / "render", validation, epoch, engine, log, package.as_of)
                 rest.result()
             for _lang, folder in EDITIONS:

@@ -13,7 +13,7 @@ from openai_funding.render import offline, quarto
 from openai_funding.render.engines import ENGINES, TARGETS
 from openai_funding.render.errors import InputError
 from openai_funding.render.execute import execute_project
-from openai_funding.render.publish import publish, staging
+from openai_funding.render.publish import interrupts_held, publish, staging
 from openai_funding.render.qmd import Document, find_project, parse, project_config
 
 
@@ -134,9 +134,10 @@ def render(
         try:
             for i, (doc, executed) in enumerate(execute_project(docs, env, log)):
                 stage_i = stage / f"doc-{i}"
-                job = pages.submit(
-                    offline.render_document, doc, targets, stage_i, env, log, executed=executed
-                )
+                with interrupts_held():  # so the pool knows of every thread it started
+                    job = pages.submit(
+                        offline.render_document, doc, targets, stage_i, env, log, executed=executed
+                    )
                 made.append((job, rels[i]))
         except BaseException:
             for job, _rel in made:
