@@ -52,6 +52,7 @@ def install(session: nox.Session, lock: str, *, project: bool = True) -> None:
     was about 1.2 s of each session, and the code itself needs no reinstall. `session.install`
     is skipped by `nox -R` / `--no-install` on a warm environment.
     """
+    keep_bytecode(session)
     session.install("-r", lock)
     if not project:
         return
@@ -64,6 +65,18 @@ def install(session: nox.Session, lock: str, *, project: bool = True) -> None:
         return
     session.install("--no-deps", "-e", ".")
     stamp.write_text(digest)
+
+
+def keep_bytecode(session: nox.Session) -> None:
+    """Where Python may not write bytecode (``PYTHONDONTWRITEBYTECODE`` is set, as on this
+    project's machines), every process compiled every module it imports from source again:
+    pandas, Altair and Great Expectations took about 3 s more to import in each process (the
+    build, its kernel, each command a test runs). Let the session's processes keep the bytecode
+    they compile in the environment's own folder (``PYTHONPYCACHEPREFIX``), never beside the
+    sources: a module is compiled once, when first imported."""
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        session.env["PYTHONDONTWRITEBYTECODE"] = ""
+        session.env["PYTHONPYCACHEPREFIX"] = str(Path(session.virtualenv.location) / "pycache")
 
 
 def missing_packages() -> list[str]:
@@ -184,11 +197,13 @@ def javascript(session: nox.Session) -> None:
 
 
 def run_tests(session: nox.Session) -> None:
-    """Run the test suite on this Python; extra arguments go to pytest."""
+    """Run the test suite on this Python, on every core (pytest-xdist: `-n auto`, the tests that
+    share a costly fixture in one worker: `--dist loadgroup`; `-- -n 0` runs it in one process);
+    extra arguments go to pytest."""
     system_tools(session)
     install(session, GROUP_LOCKS["test"])
     javascript(session)
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", "--dist", "loadgroup", *session.posargs)
 
 
 @nox.session(default=False)
@@ -199,6 +214,24 @@ def tests(session: nox.Session) -> None:
 
 for _python in PYTHONS:
     nox.session(run_tests, name=f"tests-{_python}", python=_python, default=False)
+
+
+@nox.session(default=False)
+def quarto(session: nox.Session) -> None:
+    """Compare the report that real Quarto rendered in _site/ (`nox` with `quarto` on PATH) with
+    the offline engine's: the same claimed values, amounts and dates, sections, figures, tables
+    and charts that draw (tests/same_report.py; CI's Quarto job)."""
+    if not shutil.which("quarto"):
+        session.error("no `quarto` on PATH: install Quarto (quarto.org), run `nox`, then this")
+    if not Path("_site/index.html").is_file():
+        session.error("no _site/: run `nox` first (with Quarto on PATH, it renders with Quarto)")
+    system_tools(session)  # Chromium draws the charts
+    install(session, GROUP_LOCKS["test"])
+    offline = Path(session.create_tmp()).resolve() / "offline-site"
+    session.run(
+        "openai-funding", "build", "--engine", "offline", "--force", "--output", str(offline)
+    )
+    session.run("python", "tests/same_report.py", "_site", str(offline))
 
 
 @nox.session(default=False)

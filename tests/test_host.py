@@ -55,7 +55,9 @@ def test_actions_are_pinned_to_a_commit_with_its_version() -> None:
     uses = [line.strip().removeprefix("- ") for line in lines if "uses:" in line]
     assert uses
     for line in uses:
-        assert re.fullmatch(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+        assert re.fullmatch(
+            r"uses: [\w.-]+/[\w.-]+(?:/[\w.-]+)*@[0-9a-f]{40} # v\d+\.\d+\.\d+", line
+        ), line
 
 
 def test_least_privilege() -> None:

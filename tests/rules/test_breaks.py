@@ -989,18 +989,33 @@ BREAKS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]:
-    """Each copy, with all its breaks, validated once: copy name → (exit code, output)."""
-    out = {}
-    for name in sorted({b.copy for b in BREAKS}):
-        package = PackageCopy.make(tmp_path_factory.mktemp(f"broken-{name}"))
+class Validated(dict[str, tuple[int, str]]):
+    """Copy name → (exit code, output) of validate: each copy, with all its breaks, made and
+    validated once, when a test first asks for it (so pytest-xdist workers validate different
+    copies at the same time: the tests of one copy are one group, :func:`by_copy`)."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        super().__init__()
+        self.tmp_path_factory = tmp_path_factory
+
+    def __missing__(self, name: str) -> tuple[int, str]:
+        package = PackageCopy.make(self.tmp_path_factory.mktemp(f"broken-{name}"))
         for brk in BREAKS:
             if brk.copy == name:
                 brk.edit(package)
         package.rehash()
-        out[name] = package.validate()
-    return out
+        self[name] = package.validate()
+        return self[name]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]:
+    return Validated(tmp_path_factory)
+
+
+def by_copy(name: str) -> pytest.MarkDecorator:
+    """The tests that read copy ``name`` run in one pytest-xdist worker (``--dist loadgroup``)."""
+    return pytest.mark.xdist_group(f"rule-breaks-{name}")
 
 
 def problem_lines(output: str, rule: str) -> list[str]:
@@ -1008,7 +1023,7 @@ def problem_lines(output: str, rule: str) -> list[str]:
     return [line.strip() for line in output.splitlines() if f"[rule:{rule}]" in line]
 
 
-@pytest.mark.parametrize("brk", BREAKS, ids=str)
+@pytest.mark.parametrize("brk", [pytest.param(b, marks=by_copy(b.copy), id=str(b)) for b in BREAKS])
 def test_rule_catches_its_break(runs: dict[str, tuple[int, str]], brk: Break) -> None:
     code, output = runs[brk.copy]
     assert code == 1, output
@@ -1031,6 +1046,7 @@ def test_every_rule_has_a_break() -> None:
     assert rules == {b.rule for b in BREAKS}
 
 
+@by_copy("d")
 def test_failed_rule_shows_the_values_found(runs: dict[str, tuple[int, str]]) -> None:
     _, output = runs["d"]
     (line,) = problem_lines(output, "round_totals/post-money-follows")
@@ -1046,6 +1062,7 @@ def test_failed_rule_shows_the_values_found(runs: dict[str, tuple[int, str]]) ->
     assert "value=50000000000" in line
 
 
+@by_copy("t")
 def test_untranslated_label_names_file_row_and_field(runs: dict[str, tuple[int, str]]) -> None:
     _, output = runs["t"]
     lines = problem_lines(output, "translated_cells/every-label-translated")
@@ -1055,6 +1072,7 @@ def test_untranslated_label_names_file_row_and_field(runs: dict[str, tuple[int, 
     assert "value=Just Earth News" in line
 
 
+@by_copy("t")
 def test_untranslated_description_names_resource_and_field(
     runs: dict[str, tuple[int, str]],
 ) -> None:
@@ -1065,6 +1083,7 @@ def test_untranslated_description_names_resource_and_field(
     assert "lang=fr" in line
 
 
+@by_copy("e")
 def test_text_rule_names_the_field(runs: dict[str, tuple[int, str]]) -> None:
     _, output = runs["e"]
     (line,) = problem_lines(output, "text_cells/no-formula-prefix")
@@ -1091,6 +1110,7 @@ def test_json_names_rule_and_key(tmp_path: Path) -> None:
     assert problem["check"] == "rule:round_totals/post-money-follows"
 
 
+@by_copy("i")
 def test_a_grade_above_its_claims_is_refused_naming_file_row_and_field(
     runs: dict[str, tuple[int, str]],
 ) -> None:
@@ -1104,6 +1124,7 @@ def test_a_grade_above_its_claims_is_refused_naming_file_row_and_field(
     assert "supported_grade=relayed" in line
 
 
+@by_copy("k")
 def test_a_seller_outside_its_agreement_is_refused_naming_the_row(
     runs: dict[str, tuple[int, str]],
 ) -> None:

@@ -84,14 +84,16 @@ def quiet(_: str) -> None:
     """A build log that prints nothing."""
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    repo = make_repo(tmp_path_factory.mktemp("repo"))
-    site.build(repo, log=quiet)
-    yield repo
-    mp.undo()
+@pytest.fixture(autouse=True)
+def _build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every build of this module dates itself from SOURCE_DATE_EPOCH, as the shared one did."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+@pytest.fixture
+def built(built_site: Path) -> Path:
+    """The site built once per run from the real package (tests/conftest.py); read only."""
+    return built_site
 
 
 def pdf_text(pdf: Path) -> str:
@@ -466,51 +468,51 @@ def test_pdf_numbers_link_to_their_claims(built: Path, page: str) -> None:
         assert all(p >= sources_page for p in inside[number]), (number, inside[number])
 
 
-def test_second_build_with_no_change_is_skipped(built: Path) -> None:
-    before = tree_digest(built / "_site")
+def test_second_build_with_no_change_is_skipped(built_copy: Path) -> None:
+    before = tree_digest(built_copy / "_site")
     lines: list[str] = []
-    site.build(built, log=lines.append)
+    site.build(built_copy, log=lines.append)
     assert any("up to date" in line for line in lines), lines
-    assert tree_digest(built / "_site") == before
+    assert tree_digest(built_copy / "_site") == before
 
 
 def test_invalid_data_is_refused_and_the_site_kept(
-    built: Path, capsys: pytest.CaptureFixture[str]
+    built_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = tree_digest(built / "_site")
-    rounds = built / "data" / "rounds.csv"
+    before = tree_digest(built_copy / "_site")
+    rounds = built_copy / "data" / "rounds.csv"
     original = rounds.read_bytes()
     try:
         rounds.write_bytes(original.replace(b"730000000000", b"731000000000", 1))
-        refresh_file(built / "datapackage.json")
-        code = main(["build", "--root", str(built)])
+        refresh_file(built_copy / "datapackage.json")
+        code = main(["build", "--root", str(built_copy)])
         out = capsys.readouterr()
         assert code == 1
         assert "invalid" in out.err
         assert "rounds" in out.out
-        assert tree_digest(built / "_site") == before
+        assert tree_digest(built_copy / "_site") == before
     finally:
         rounds.write_bytes(original)
-        refresh_file(built / "datapackage.json")
+        refresh_file(built_copy / "datapackage.json")
 
 
 def test_failed_render_keeps_the_last_good_site(
-    built: Path, capsys: pytest.CaptureFixture[str]
+    built_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = tree_digest(built / "_site")
-    qmd = built / "report" / "index.qmd"
+    before = tree_digest(built_copy / "_site")
+    qmd = built_copy / "report" / "index.qmd"
     original = qmd.read_text(encoding="utf-8")
     try:
         qmd.write_text(
             original + "\n```{python}\nfigures.no_such_chart(data)\n```\n", encoding="utf-8"
         )
-        code = main(["build", "--root", str(built)])
+        code = main(["build", "--root", str(built_copy)])
         err = capsys.readouterr().err
         assert code == 1
         assert "index.qmd" in err
         assert "no_such_chart" in err
-        assert tree_digest(built / "_site") == before
-        assert not list((built / ".build").glob("stage-*"))
+        assert tree_digest(built_copy / "_site") == before
+        assert not list((built_copy / ".build").glob("stage-*"))
     finally:
         qmd.write_text(original, encoding="utf-8")
 

@@ -6,25 +6,18 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
-from buildrepo import make_repo
 from editions import claimed_values, money_and_dates, reading_of
-from openai_funding.build import site
 from support import DESCRIPTOR
-
-EPOCH = "1772150400"
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    repo = make_repo(tmp_path_factory.mktemp("repo"))
-    site.build(repo, log=lambda _: None)
-    mp.undo()
-    out = repo / "_site"
+def editions(built_site: Path) -> tuple[str, str]:
+    """The two pages of the site built once per run (tests/conftest.py)."""
+    out = built_site / "_site"
     return (
         (out / "index.html").read_text(encoding="utf-8"),
         (out / "fr" / "index.html").read_text(encoding="utf-8"),

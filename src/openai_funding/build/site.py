@@ -31,6 +31,7 @@ import os
 import posixpath
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from openai_funding.build.swap import (
 from openai_funding.checks.results import Report
 from openai_funding.package.descriptor import Package, read_package
 from openai_funding.package.hashing import file_digest, write_json_atomic
+from openai_funding.render.publish import interrupts_held
 
 SITE_FILES = ("index.html", "openai-funding.pdf", "datapackage.json", "validation.json")
 #: The report's editions: (language, folder in ``_site/`` and in ``report/``), the main one first.
@@ -127,7 +129,13 @@ def build(
             site = stage / "site"
             (site / "data").mkdir(parents=True)
             validation = validate_for_site(package, site, work, log)
-            _render(root, stage / "render", validation, epoch, engine, log, package.as_of)
+            # The files that do not depend on the report are written in a thread while the
+            # report renders (its kernel, pandoc and typst are other processes).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                with interrupts_held():  # so the pool knows of the thread it starts
+                    rest = pool.submit(_write_package_files, root, site, package, epoch, log)
+                _render(root, stage / "render", validation, epoch, engine, log, package.as_of)
+                rest.result()
             for _lang, folder in EDITIONS:
                 (site / folder).mkdir(exist_ok=True)
                 shutil.copyfile(
@@ -136,9 +144,6 @@ def build(
                 shutil.copyfile(
                     stage / "render" / folder / "index.pdf", site / folder / "openai-funding.pdf"
                 )
-            log("writing the package's files (typed copies, views, recipes)")
-            write_package_files(root, package, site, int(epoch))
-            write_archive(package, site, int(epoch))
             _make_pages_findable(root, site, package, address)
             exchange(site, output)
             write_json_atomic(record, {"inputs": inputs, "files": _digests(output)})
@@ -146,6 +151,14 @@ def build(
             shutil.rmtree(stage, ignore_errors=True)
     log(f"published {output}")
     return output
+
+
+def _write_package_files(root: Path, site: Path, package: Package, epoch: str, log: Log) -> None:
+    """Everything of the site but the report (the package's files, then the archive), written
+    in a thread while the report renders."""
+    log("writing the package's files (typed copies, views, recipes)")
+    write_package_files(root, package, site, int(epoch))
+    write_archive(package, site, int(epoch))
 
 
 def edition_links(folder: str) -> list[tuple[str, str]]:

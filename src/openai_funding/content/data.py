@@ -121,6 +121,20 @@ def package_path() -> Path:
 
 
 @cache
+def _loaded(
+    descriptor: Path, validation: str | None
+) -> tuple[Package, dict[str, pd.DataFrame], dict[str, Any] | None]:
+    """What every edition reads, whatever its language: the package, its typed tables and the
+    validation report, loaded once per kernel (a kernel that runs both editions loads them
+    once)."""
+    report = None
+    if validation and Path(validation).is_file():
+        report = json.loads(Path(validation).read_text(encoding="utf-8"))
+    package = read_package(descriptor)
+    return package, load(package), report
+
+
+@cache
 def report_data(
     path: str | None = None, validation: str | None = None, lang: str = "en"
 ) -> ReportData:
@@ -128,13 +142,17 @@ def report_data(
     edition in ``lang`` (``en`` or ``fr``: the ``lang`` of the ``.qmd`` that calls it). In an
     edition other than English, the labels the report shows in its own words (names, titles,
     conditions, statements: the fields marked ``translated``) are their texts in that language,
-    from the package's ``translations``."""
+    from the package's ``translations``. :func:`clear_cache` forgets what was loaded."""
     descriptor_path = Path(path) if path else package_path()
     validation_path = validation or os.environ.get("OPENAI_FUNDING_VALIDATION")
-    report = None
-    if validation_path and Path(validation_path).is_file():
-        report = json.loads(Path(validation_path).read_text(encoding="utf-8"))
-    package = read_package(descriptor_path)
+    package, tables, report = _loaded(descriptor_path, validation_path)
     settings = read_settings(settings_path(package))
-    tables = translated(load(package), package.tabular, lang)
+    tables = translated(tables, package.tabular, lang)
     return ReportData(package, tables, report, settings, language(lang))
+
+
+def clear_cache() -> None:
+    """Forget the data loaded by :func:`report_data` (the preview calls it when an input
+    changed)."""
+    report_data.cache_clear()
+    _loaded.cache_clear()

@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
 Log = Callable[[str], None]
 
 #: Clears the report's cache of the data in the kernel before its cells run again.
-RESET = "from openai_funding.content.data import report_data\nreport_data.cache_clear()"
+RESET = "from openai_funding.content.data import clear_cache\nclear_cache()"
 #: What a change can affect, by where it is: the package's code, the data, the rules, a
 #: ``.qmd`` of the report, or another file of ``report/`` that the cells read (``report.yml``).
 CODE, DATA, RULES, REPORT, SETTINGS = "code", "data", "rules", "report", "settings"

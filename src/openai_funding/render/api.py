@@ -5,13 +5,15 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openai_funding.render import offline, quarto
 from openai_funding.render.engines import ENGINES, TARGETS
 from openai_funding.render.errors import InputError
-from openai_funding.render.publish import publish, staging
+from openai_funding.render.execute import execute_project
+from openai_funding.render.publish import interrupts_held, publish, staging
 from openai_funding.render.qmd import Document, find_project, parse, project_config
 
 
@@ -125,10 +127,25 @@ def render(
     for doc in docs:
         doc.metadata.update(metadata or {})
     timings: dict[str, float] = {}
-    with staging(out_dir) as stage:
+    with staging(out_dir) as stage, ThreadPoolExecutor(max_workers=2) as pages:
+        # One kernel runs the documents in turn; each document's pages are made (pandoc,
+        # typst) in a thread as soon as its cells ran, while the kernel runs the next one.
+        made: list[tuple[Future[tuple[dict[str, Path], dict[str, float]]], Path]] = []
+        try:
+            for i, (doc, executed) in enumerate(execute_project(docs, env, log)):
+                stage_i = stage / f"doc-{i}"
+                with interrupts_held():  # so the pool knows of every thread it started
+                    job = pages.submit(
+                        offline.render_document, doc, targets, stage_i, env, log, executed=executed
+                    )
+                made.append((job, rels[i]))
+        except BaseException:
+            for job, _rel in made:
+                job.cancel()
+            raise
         moves: dict[Path, Path] = {}
-        for i, (doc, rel) in enumerate(zip(docs, rels, strict=True)):
-            staged, doc_times = offline.render_document(doc, targets, stage / f"doc-{i}", env, log)
+        for job, rel in made:
+            staged, doc_times = job.result()
             for key, value in doc_times.items():
                 timings[key] = timings.get(key, 0.0) + value
             for target, file in staged.items():

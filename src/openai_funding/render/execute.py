@@ -7,7 +7,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,8 +56,6 @@ def execute(
     Raises :class:`RenderError` naming the failing cell (or inline expression) at the first
     error, unless the cell has ``error: true``.
     """
-    import nbformat
-
     result = Executed()
     for c in doc.cells:
         if c.language != "python":
@@ -65,9 +63,25 @@ def execute(
     if not needs_kernel(doc):
         return result
 
+    nb, plan = notebook(doc, PREAMBLE)
+    kernel_env = {**os.environ, **(env or {})}
+    t0 = time.perf_counter()
+    with contextlib.ExitStack() as stack:
+        kernel_log = stack.enter_context(tempfile.TemporaryFile())
+        client = start_kernel(stack, doc, nb, kernel_env, kernel_log)
+        _run_plan(doc, client, nb, plan, result, kernel_log, t0)
+    log(f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}")
+    return result
+
+
+def notebook(doc: Document, first: str) -> tuple[Any, list[tuple[str, Any]]]:
+    """The notebook that runs ``doc``: ``first`` (the preamble), its evaluated cells, then its
+    inline expressions; and what each notebook cell stands for."""
+    import nbformat
+
     nb = nbformat.v4.new_notebook()
-    plan: list[tuple[str, Any]] = []  # what each notebook cell stands for
-    nb.cells.append(nbformat.v4.new_code_cell(PREAMBLE))
+    plan: list[tuple[str, Any]] = []
+    nb.cells.append(nbformat.v4.new_code_cell(first))
     plan.append(("preamble", None))
     for chunk in doc.chunks:
         if isinstance(chunk, Markdown):
@@ -87,15 +101,64 @@ def execute(
                 expr = m.group("expr")
                 nb.cells.append(nbformat.v4.new_code_cell(f"__openai_funding_inline({expr})"))
                 plan.append(("inline", (index, k, expr)))
+    return nb, plan
 
+
+def _switch(folder: Path) -> str:
+    """Kernel code that readies a used kernel for the next document: an empty namespace
+    (IPython's ``%reset -f``), the document's folder as working folder, then the preamble."""
+    return (
+        'get_ipython().run_line_magic("reset", "-f")\n'
+        f"__import__('os').chdir({str(folder)!r})\n{PREAMBLE}"
+    )
+
+
+def execute_project(
+    docs: list[Document],
+    env: Mapping[str, str] | None = None,
+    log: Callable[[str], object] = print,
+) -> Iterator[tuple[Document, Executed]]:
+    """Execute the documents of a project one after another in one kernel, yielding each with
+    what it gave as soon as its last cell ran (the caller turns it into pages meanwhile).
+
+    Each document starts from an empty namespace in its own folder, with the preamble run
+    again: only what Python caches itself (imported modules, and what they cache) is shared,
+    so the second document does not pay for starting a kernel and importing the libraries
+    again. Documents that need no kernel, or ask for another kernel than the first, run as
+    :func:`execute` runs them.
+    """
+    shared = [d for d in docs if _runs_python(d) and kernel_name(d) == kernel_name(docs[0])]
     kernel_env = {**os.environ, **(env or {})}
-    t0 = time.perf_counter()
     with contextlib.ExitStack() as stack:
-        kernel_log = stack.enter_context(tempfile.TemporaryFile())
-        client = start_kernel(stack, doc, nb, kernel_env, kernel_log)
-        _run_plan(doc, client, nb, plan, result, kernel_log, t0)
-    log(f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}")
-    return result
+        client: Any = None
+        kernel_log: Any = None
+        for doc in docs:
+            if doc not in shared:
+                yield doc, execute(doc, env=env, log=log)
+                continue
+            t0 = time.perf_counter()
+            result = Executed()
+            if client is None:
+                nb, plan = notebook(doc, PREAMBLE)
+                kernel_log = stack.enter_context(tempfile.TemporaryFile())
+                client = start_kernel(stack, doc, nb, kernel_env, kernel_log)
+            else:
+                nb, plan = notebook(doc, _switch(doc.execute_dir()))
+                client.nb = nb
+            _run_plan(doc, client, nb, plan, result, kernel_log, t0)
+            log(
+                f"executed {len(doc.cells)} cell(s) of {doc.path.name} with kernel {kernel_name(doc)}"
+            )
+            yield doc, result
+
+
+def _runs_python(doc: Document) -> bool:
+    """Whether ``doc`` needs a kernel; raises :class:`InputError` for a cell that is not
+    python, as :func:`execute` does."""
+    for c in doc.cells:
+        if c.language != "python":
+            raise InputError(doc.path, f"cell {c.number} is `{{{c.language}}}`: only python runs")
+    return needs_kernel(doc)
 
 
 def start_kernel(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,3 +30,22 @@ def publish(files: dict[Path, Path]) -> list[Path]:
         staged.replace(target)  # os.replace: atomic on one file system
         written.append(target)
     return written
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, then let them act (a KeyboardInterrupt).
+
+    Around ``ThreadPoolExecutor.submit``: an interrupt raised while it starts a thread would
+    leave that thread running a job the executor does not know of, so nothing would wait for it
+    before its staging folder is removed. Threads started meanwhile inherit the mask: the main
+    thread gets the signals.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # not POSIX: nothing to hold
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
