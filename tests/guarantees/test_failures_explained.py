@@ -84,8 +84,11 @@ def test_missing_typst_says_how_to_get_it(
     small_doc: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "typst", None)
-    assert main(["render", str(small_doc), "--to", "pdf"]) == 1
-    assert "pip install typst" in capsys.readouterr().err
+    # the command's own check of its extra comes first (exit 2, as for a missing kernel)
+    assert main(["render", str(small_doc), "--to", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert "no module typst" in err
+    assert "pip install 'openai-funding[report]'" in err
 
 
 def test_missing_kernel_says_how_to_get_it(
