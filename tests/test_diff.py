@@ -122,7 +122,7 @@ def test_a_new_resource_and_a_new_field(tmp_path: Path, capsys: pytest.CaptureFi
     )
     code, out, _ = run(capsys, str(old), str(new))
     assert code == 1
-    assert "version: '0.0.1' → '0.3.0'" in out
+    assert "version: '0.0.1' → '0.4.0'" in out
     assert "events: added (" in out
     assert "new fields: amount_basis" in out
     # the field is new: its cells are reported once, as a new field, and only where not empty

@@ -21,7 +21,7 @@ from openai_funding.package.descriptor import read_package
 from support import ROOT
 
 SITE = "https://example.org/funding/"
-FILES = ["openai-funding-0.3.0.zip", "datapackage.json", "data/rounds.csv", "fr/openai-funding.pdf"]
+FILES = ["openai-funding-0.4.0.zip", "datapackage.json", "data/rounds.csv", "fr/openai-funding.pdf"]
 #: Google Dataset Search: required, then recommended (developers.google.com/search/docs/
 #: appearance/structured-data/dataset), of what this package has.
 REQUIRED = ("name", "description")

@@ -36,7 +36,7 @@ def test_changelog_lists_every_change_since_the_previous_release(
     from openai_funding.package.diff import diff_packages, to_markdown
 
     monkeypatch.chdir(ROOT)
-    old, new = "releases/0.2.0/datapackage.json", "datapackage.json"
+    old, new = "releases/0.3.0/datapackage.json", "datapackage.json"
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     begin = f"<!-- generated: openai-funding diff {old} {new} -->\n"
     end = "<!-- end of generated diff -->"

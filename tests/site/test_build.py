@@ -113,7 +113,7 @@ def test_site_holds_the_report_the_package_and_the_checks(built: Path) -> None:
         ["index.html", "openai-funding.pdf", "datapackage.json", "validation.json"]
         + ["fr/index.html", "fr/openai-funding.pdf"]
         + ["openai-funding.sqlite", "openai-funding.xlsx", "LICENSE", "CITATION.cff", "README.md"]
-        + ["openai-funding-0.3.0.zip", "openai-funding-0.3.0.zip.sha256"]
+        + ["openai-funding-0.4.0.zip", "openai-funding-0.4.0.zip.sha256"]
         + ["views/datapackage.json"]
         + [r["path"] for r in descriptor["resources"]]
         + [f"parquet/{r['name']}.parquet" for r in descriptor["resources"]]
@@ -244,7 +244,7 @@ def test_page_describes_the_dataset_for_catalogues(built: Path, page: str) -> No
     for rel in formats:
         assert (out / rel).is_file(), rel
     assert formats["fr/openai-funding.pdf"] == formats["openai-funding.pdf"] == "application/pdf"
-    assert formats["openai-funding-0.3.0.zip"] == "application/zip"
+    assert formats["openai-funding-0.4.0.zip"] == "application/zip"
     assert formats["openai-funding.sqlite"] == "application/vnd.sqlite3"
     assert formats["parquet/rounds.parquet"] == "application/vnd.apache.parquet"
     assert formats["data/rounds.csv"] == "text/csv"
@@ -259,8 +259,8 @@ def test_archive_holds_the_whole_package_with_its_checksum(built: Path) -> None:
     import zipfile
 
     out = built / "_site"
-    archive = out / "openai-funding-0.3.0.zip"
-    digest, name = (out / "openai-funding-0.3.0.zip.sha256").read_text().split()
+    archive = out / "openai-funding-0.4.0.zip"
+    digest, name = (out / "openai-funding-0.4.0.zip.sha256").read_text().split()
     assert (digest, name) == (hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name)
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
