@@ -196,7 +196,7 @@ def test_later_records_are_whole_french_sentences(en: ReportData, fr: ReportData
 
 def test_summaries_are_french(fr: ReportData) -> None:
     assert changes.changes_summary(fr).startswith(
-        "Comparaison avec la version 0.2.0, enregistrement par enregistrement"
+        "Comparaison avec la version 0.3.0, enregistrement par enregistrement"
     )
     french = language("fr")
     assert Quality(CHECKS, french).summary == "Contrôles en échec sur ces données\u00a0: 1 sur 3."

@@ -235,11 +235,15 @@ def test_what_changed_since_the_previous_release(data: ReportData) -> None:
     from openai_funding.content import changes
 
     records = {r["resource"]: r for r in changes.changes_table(data).records}
-    assert records["outcomes"]["status"] == "changed"
-    # four new dated outcomes; every outcome of 0.2.0 kept, with its grade
-    assert (records["outcomes"]["added"], records["outcomes"]["removed"]) == (5, 0)
-    assert records["outcomes"]["changed"] == len(data["outcomes"]) - 5
-    assert (records["events"]["added"], records["reports"]["added"]) == (2, 3)
-    assert "rounds" not in records  # no round changed
-    assert records["sources"]["removed"] == 2  # no claim quotes them any more
-    assert "version 0.2.0" in changes.changes_summary(data)
+    # 0.4.0 adds the French texts of the labels and changes no record of 0.3.0
+    assert records == {
+        "translations": {
+            "resource": "translations",
+            "status": "added",
+            "added": len(data["translations"]),
+            "removed": 0,
+            "changed": 0,
+        }
+    }
+    assert len(data["translations"]) == 105
+    assert "version 0.3.0" in changes.changes_summary(data)
