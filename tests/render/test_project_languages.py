@@ -160,7 +160,7 @@ def test_dates_are_written_in_the_documents_language(
     assert meta.format_date(dt.date(2026, 11, 27), style, tmp_path, lang) == expected
 
 
-def test_toc_title_in_french_and_none_added_in_english(tmp_path: Path) -> None:
+def test_toc_title_in_each_document_s_language_as_quarto_writes_it(tmp_path: Path) -> None:
     root = project(tmp_path)
     fr = parse(root / "fr" / "index.qmd", project_config(root), root)
     en = parse(root / "index.qmd", project_config(root), root)
@@ -169,7 +169,10 @@ def test_toc_title_in_french_and_none_added_in_english(tmp_path: Path) -> None:
     assert fr_meta["toc-title"] == "Table des matières"
     assert fr_meta["date"] == "Données à jour au 27 novembre 2026"
     assert fr_meta["of-words"]["crossref-tbl-title"] == "Tableau"
-    assert "toc-title" not in meta.pandoc_metadata(en, meta.for_format(en, "html"))
+    en_meta = meta.pandoc_metadata(en, meta.for_format(en, "html"))
+    assert en_meta["toc-title"] == "Table of contents"  # Quarto's, not pandoc's none
+    en.metadata["toc-title"] = "Outline"
+    assert meta.pandoc_metadata(en, meta.for_format(en, "html"))["toc-title"] == "Outline"
 
 
 # -- the rendered edition ---------------------------------------------------------------------

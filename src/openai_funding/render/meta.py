@@ -176,10 +176,10 @@ def pandoc_metadata(doc: Document, meta: dict[str, Any]) -> dict[str, Any]:
             out["date"] = f"{label} {out['date']}"
     for key in ("toc", "number-sections", "toc-depth", "embed-resources"):
         out.pop(key, None)
-    # Quarto titles the table of contents in the document's language; pandoc's HTML template
-    # shows no title unless given one, and typst titles it "Contents" in English. An English
-    # document keeps pandoc's (see DIFFERENCES.md); another language gets Quarto's words.
-    if meta.get("toc") and "toc-title" not in out and language.primary(lang) != "en":
+    # Quarto titles the table of contents in the document's language ("Table of contents" in
+    # English); pandoc's HTML template shows no title unless given one (a `nav` with no heading
+    # for a screen reader), and typst titles it "Contents": both get Quarto's words.
+    if meta.get("toc") and "toc-title" not in out:
         out["toc-title"] = words["toc-title-document"]
     # pandoc's typst template tags the text (and the PDF) "<lang>-US" unless told the region:
     # a tag without one gets its likely region, so "fr" is "fr-FR", not "fr-US".
