@@ -12,14 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from buildrepo import make_repo
-from openai_funding.build import site
 from openai_funding.package.descriptor import read_package
 from openai_funding.package.loading import load
 from openai_funding.package.translations import translated
 from support import DESCRIPTOR
-
-EPOCH = "1772150400"
 
 #: Each edition's PDF, the author its front matter names, what its title block says, and words
 #: of the page that paper cannot do.
@@ -49,13 +45,9 @@ def poppler(tool: str, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    repo = make_repo(tmp_path_factory.mktemp("repo"))
-    site.build(repo, log=lambda _: None)
-    mp.undo()
-    return repo / "_site"
+def site_dir(built_site: Path) -> Path:
+    """The site built once per run (tests/conftest.py): these tests only read its PDFs."""
+    return built_site / "_site"
 
 
 def xmp(pdf: Path) -> str:

@@ -19,24 +19,17 @@ from accessibility import (
     summary,
 )
 from browser import visit
-from buildrepo import make_repo
-from openai_funding.build import site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-EPOCH = "1772150400"
 DESKTOP, PHONE, NARROW_PHONE = (1280, 800), (390, 844), (360, 740)
 EDITIONS = ["en", "fr"]
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    repo = make_repo(tmp_path_factory.mktemp("repo"))
-    site.build(repo, log=lambda _: None)
-    yield pages(repo / "_site")
-    mp.undo()
+def editions(built_site: Path) -> dict[str, Path]:
+    """The two pages of the site built once per run (tests/conftest.py); read, never changed."""
+    return pages(built_site / "_site")
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1280px", "390px"])
