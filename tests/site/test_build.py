@@ -57,7 +57,7 @@ EDITIONS = {
         "lang": "en",
         "pdf": "openai-funding.pdf",
         "other": "fr/index.html",
-        "toc": None,
+        "toc": "Table of contents",
         "date": "Data as of 5 December 2026",
         "html": ["Figure\u00a01:", "Table\u00a01:"],
         "pdf words": ["Contents", "Data as of 5 December 2026", "Figure 5", "Table 10"],
