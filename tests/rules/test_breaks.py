@@ -992,7 +992,9 @@ BREAKS = [
 class Validated(dict[str, tuple[int, str]]):
     """Copy name → (exit code, output) of validate: each copy, with all its breaks, made and
     validated once, when a test first asks for it (so pytest-xdist workers validate different
-    copies at the same time: the tests of one copy are one group, :func:`by_copy`)."""
+    copies at the same time: the tests of one copy are one group, :func:`by_copy`). Of session
+    scope: a worker runs the groups of this module between other modules' tests, and a module
+    fixture would be made, and each copy validated, again after each of them."""
 
     def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
         super().__init__()
@@ -1008,7 +1010,7 @@ class Validated(dict[str, tuple[int, str]]):
         return self[name]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]:
     return Validated(tmp_path_factory)
 
