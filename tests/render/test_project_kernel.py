@@ -56,6 +56,17 @@ def test_each_document_starts_empty_in_its_own_folder(tmp_path: Path) -> None:
     assert "Inline: sub." in second
 
 
+def test_a_project_named_by_a_relative_path_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The kernel works in the first document's folder: the second's folder must not be taken
+    # relative to it (``openai-funding render report`` from the repository failed so).
+    project(tmp_path / "proj")
+    monkeypatch.chdir(tmp_path)
+    render(Path("proj"), to="html", engine="offline", output_dir=Path("out"), log=lambda _m: None)
+    assert "cwd: sub" in (tmp_path / "out" / "sub" / "b.html").read_text(encoding="utf-8")
+
+
 def test_an_error_in_the_second_document_names_it_and_writes_nothing(tmp_path: Path) -> None:
     root = project(tmp_path / "proj", SECOND.replace('"secret" in globals()', "secret"))
     with pytest.raises(RenderError) as caught:

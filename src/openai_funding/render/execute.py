@@ -143,7 +143,7 @@ def execute_project(
                 kernel_log = stack.enter_context(tempfile.TemporaryFile())
                 client = start_kernel(stack, doc, nb, kernel_env, kernel_log)
             else:
-                nb, plan = notebook(doc, _switch(doc.execute_dir()))
+                nb, plan = notebook(doc, _switch(doc.execute_dir().resolve()))
                 client.nb = nb
             _run_plan(doc, client, nb, plan, result, kernel_log, t0)
             log(
