@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from openai_funding.checks import matching, written
 
@@ -250,3 +253,17 @@ def test_categories() -> None:
 )
 def test_words_in_quote(words: str, quote: str, found: bool) -> None:
     assert matching.in_quote(words, quote) is found
+
+
+#: Letters, digits, spaces and punctuation of spaced and unspaced scripts, to mix.
+_TEXT = st.text(alphabet="ab1 0.,-$ ’'億月억、", max_size=12)
+
+
+@given(needle=_TEXT, quote=_TEXT)
+def test_words_in_quote_as_the_whole_word_pattern_finds_them(needle: str, quote: str) -> None:
+    """``in_quote`` finds what the pattern ``(?<!W)words(?!W)`` finds, W a letter or digit of a
+    script that separates words with spaces, as it was first written."""
+    words, text = matching.normalise(needle), matching.normalise(quote)
+    w = matching._SPACED_WORD
+    expected = bool(words) and re.search(rf"(?<!{w}){re.escape(words)}(?!{w})", text) is not None
+    assert matching.in_quote(needle, quote) is expected
