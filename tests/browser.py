@@ -185,6 +185,17 @@ def console_errors(events: list[dict[str, Any]]) -> list[str]:
     return errors
 
 
+#: How long charts still have to draw once a script threw: the page's loader draws the charts
+#: in turn, so an exception stops it; those already started finish well within this.
+SETTLE_AFTER_EXCEPTION = 3.0
+
+
+def _stopped(browser: Browser, loaded: float) -> float:
+    """When to stop waiting for charts: a while after the load if a script threw, else never."""
+    threw = any(e.get("method") == "Runtime.exceptionThrown" for e in browser.events)
+    return loaded + SETTLE_AFTER_EXCEPTION if threw else float("inf")
+
+
 @dataclass
 class Visit:
     """What loading a page did."""
@@ -211,8 +222,8 @@ def visit(
     wait_for_charts: bool = True,
     viewport: tuple[int, int] | None = None,
 ) -> Visit:
-    """Load ``page``; wait until every chart drew (20 s at most); evaluate ``expressions`` (an
-    expression that gives a promise is awaited).
+    """Load ``page``; wait until every chart drew (20 s at most, 3 s when a script threw);
+    evaluate ``expressions`` (an expression that gives a promise is awaited).
     ``viewport`` (width, height in CSS pixels) emulates that screen: a phone's when it is
     narrower than 600 px."""
     with tempfile.TemporaryDirectory(prefix="of-chromium-") as profile:
@@ -227,7 +238,8 @@ def visit(
             browser.send("Page.navigate", {"url": page.as_uri()}, session=session)
             browser.wait_for("Page.loadEventFired")
             drawn = False
-            deadline = time.monotonic() + (20 if wait_for_charts else 0)
+            loaded = time.monotonic()
+            deadline = loaded + (20 if wait_for_charts else 0)
             while True:
                 result = browser.send(
                     "Runtime.evaluate",
@@ -235,7 +247,7 @@ def visit(
                     session=session,
                 )
                 drawn = result["result"].get("value") is True
-                if drawn or time.monotonic() >= deadline:
+                if drawn or time.monotonic() >= min(deadline, _stopped(browser, loaded)):
                     break
                 time.sleep(0.1)
             values = {
