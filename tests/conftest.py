@@ -32,6 +32,7 @@ SHARED_FIXTURES = {
     "tests/hardening/test_mutations.py": "mutations",
     "tests/guarantees/test_interrupted_builds.py": "interrupted-builds",
     "tests/test_diff.py": "diff-pair",
+    "tests/guarantees/test_same_bytes.py": "clean-builds",
 }
 
 

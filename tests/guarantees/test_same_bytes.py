@@ -26,12 +26,23 @@ def faketime(day: str) -> list[str]:
     return [exe, "-f", f"@{day} 12:00:00"]
 
 
-def test_clean_builds_on_different_days_and_folders_match(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def clean_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two clean builds of the same inputs, with neither git nor ``SOURCE_DATE_EPOCH``, in
+    folders of other names and on days ten years apart (the second on 2036-12-24)."""
+    tmp_path = tmp_path_factory.mktemp("clean")
     first = make_repo(tmp_path / "monday" / "openai-funding")
     second = make_repo(tmp_path / "elsewhere" / "copy")
     for repo, day in ((first, "2026-03-02"), (second, "2036-12-24")):
         done = run([*faketime(day), *cli("build")], repo)
         assert done.returncode == 0, done.stdout + done.stderr
+    return first, second
+
+
+def test_clean_builds_on_different_days_and_folders_match(
+    clean_builds: tuple[Path, Path],
+) -> None:
+    first, second = clean_builds
     digest = tree_digest(first / "_site")
     assert {"fr/index.html", "fr/openai-funding.pdf"} <= set(digest)  # both editions compared
     assert digest == tree_digest(second / "_site")
@@ -58,11 +69,9 @@ def test_the_build_date_comes_from_the_inputs(tmp_path: Path) -> None:
         assert "2036" not in info
 
 
-def test_without_git_or_epoch_the_date_is_the_packages(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "repo")
+def test_without_git_or_epoch_the_date_is_the_packages(clean_builds: tuple[Path, Path]) -> None:
+    _first, repo = clean_builds  # built on 2036-12-24
     assert not (repo / ".git").exists()
-    done = run([*faketime("2036-12-24"), *cli("build")], repo)
-    assert done.returncode == 0, done.stdout + done.stderr
     html = (repo / "_site" / "index.html").read_text(encoding="utf-8")
     created = json.loads((repo / "datapackage.json").read_text(encoding="utf-8"))["created"]
     day = dt.date.fromisoformat(created[:10])
