@@ -4,6 +4,7 @@ report writes dates, and gives its tables' first columns the room their labels n
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -98,15 +99,12 @@ def test_the_pdf_has_no_relative_link(site_dir: Path, lang: str) -> None:
 def lines_of(pdf: Path, label: str) -> int:
     """The most lines ``label`` takes where the PDF prints it whole: its words found in order
     (``pdftotext -bbox``), counted by the baselines they sit on."""
-    out = poppler("pdftotext", "-bbox", str(pdf), "-")
-    words = [
-        (html.unescape(m.group(2)), page, round(float(m.group(1))))
-        for page, part in enumerate(out.split("<page "))
-        for m in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>', part)
-    ]
+    words = placed_words(pdf)
     wanted = "".join(label.split())
     most = 0
     for start in range(len(words)):
+        if not words[start][0] or not wanted.startswith(words[start][0]):
+            continue
         joined, rows, end = "", set(), start
         while end < len(words) and len(joined) < len(wanted):
             joined += words[end][0]
@@ -115,6 +113,17 @@ def lines_of(pdf: Path, label: str) -> int:
         if joined == wanted:
             most = max(most, len(rows))
     return most
+
+
+@functools.cache
+def placed_words(pdf: Path) -> list[tuple[str, int, int]]:
+    """Each word of ``pdf`` with its page and baseline, read once per run."""
+    out = poppler("pdftotext", "-bbox", str(pdf), "-")
+    return [
+        (html.unescape(m.group(2)), page, round(float(m.group(1))))
+        for page, part in enumerate(out.split("<page "))
+        for m in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>', part)
+    ]
 
 
 @each_pdf
