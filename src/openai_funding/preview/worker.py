@@ -42,9 +42,9 @@ def serve(requests: IO[str], answers: IO[str]) -> None:
     """Answer requests until the input ends."""
     from openai_funding.checks.rules.engine import Engine
 
-    # Great Expectations is imported now, not at the first edit; the engine keeps each suite's
-    # checks, so an edit runs again only the suites whose frame it changed.
-    engine = Engine(remember=True)
+    # Great Expectations is imported now, not at the first edit; the process keeps each suite's
+    # outcomes, so an edit runs again only the suites whose frame it changed.
+    engine = Engine()
     for line in requests:
         request = json.loads(line)
         try:

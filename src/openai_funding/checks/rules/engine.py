@@ -1,11 +1,19 @@
 """Running suites with Great Expectations: one ephemeral context per run, no usage statistics,
 no progress bars, nothing written to disk. Each frame is validated as a whole-DataFrame batch
-through a ValidationDefinition."""
+through a ValidationDefinition.
+
+Great Expectations gives the same outcomes for the same suite on the same frame, so each
+process keeps the outcomes of the suites it ran, by the content of the suite and of its frame
+(:func:`_content_key`): a suite runs again only when one of them changed. After an edit in the
+preview, or on a copy of the package broken in one place, only the suites whose frame the edit
+reaches run. The checks are still made from the frame at hand, so they name its files and rows.
+"""
 
 from __future__ import annotations
 
 import os
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -31,16 +39,17 @@ RESULT_FORMAT = {
 }
 
 
+#: The outcomes of the suites run in this process, by :func:`_content_key`; the oldest go first.
+_OUTCOMES: OrderedDict[str, list[Outcome]] = OrderedDict()
+#: How many suite runs are kept (a package's suites, many times over).
+KEPT = 1024
+
+
 class Engine:
-    """One Great Expectations context, reused for every suite of a run.
+    """One Great Expectations context, reused for every suite of a run (and the outcomes of
+    this process's runs: see the module's docstring)."""
 
-    With ``remember=True`` (a long-lived engine, as the preview's worker holds) each suite's
-    checks are kept with the content hash of its suite and frame, and reused while both are
-    unchanged: after an edit only the suites whose frame the edit reaches run again.
-    """
-
-    def __init__(self, *, remember: bool = False) -> None:
-        self._memo: dict[str, tuple[str, list[Check]]] | None = {} if remember else None
+    def __init__(self) -> None:
         # Must be set before Great Expectations is first imported.
         os.environ["GX_ANALYTICS_ENABLED"] = "false"
         defer()
@@ -93,16 +102,22 @@ class Engine:
                     )
                     continue
             frame = built[suite_file.frame]
-            key = _content_key(suite_file, frame) if self._memo is not None else None
-            kept = self._memo.get(suite_file.name) if self._memo is not None else None
-            if key is not None and kept is not None and kept[0] == key:
-                checks.extend(kept[1])
-                continue
-            found = to_checks(suite_file, frame, self.validate(suite_file, frame))
-            if self._memo is not None and key is not None:
-                self._memo[suite_file.name] = (key, found)
-            checks.extend(found)
+            checks.extend(to_checks(suite_file, frame, self.outcomes(suite_file, frame)))
         return checks
+
+    def outcomes(self, suite_file: SuiteFile, frame: pd.DataFrame) -> list[Outcome]:
+        """The outcome of each expectation of one suite on ``frame``: kept from an earlier run
+        on the same suite and frame, else :meth:`validate`."""
+        key = _content_key(suite_file, frame)
+        if key is not None and key in _OUTCOMES:
+            _OUTCOMES.move_to_end(key)
+            return _OUTCOMES[key]
+        found = self.validate(suite_file, frame)
+        if key is not None:
+            _OUTCOMES[key] = found
+            while len(_OUTCOMES) > KEPT:
+                _OUTCOMES.popitem(last=False)
+        return found
 
     def validate(self, suite_file: SuiteFile, frame: pd.DataFrame) -> list[Outcome]:
         """Validate ``frame`` against one suite; the outcome of each expectation, in suite order."""
