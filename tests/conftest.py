@@ -80,12 +80,23 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest-xdist every worker gets the same one, built by the first that asks while the others
     wait on a file lock in the run's shared temporary folder. Tests only read it; a test that
     changes a repository builds or copies its own (``built_copy``)."""
+    return _built_once(tmp_path_factory, "built-site")
+
+
+@pytest.fixture(scope="session")
+def built_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Another build of the same inputs as :func:`built_site`, in a folder of another name, once
+    per run (as :func:`built_site` is): the reproducibility tests compare the two."""
+    return _built_once(tmp_path_factory, "elsewhere")
+
+
+def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
     from openai_funding.build import site
 
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    repo, done = shared / "built-site", shared / "built-site.done"
-    with FileLock(str(shared / "built-site.lock")):
+    repo, done = shared / name, shared / f"{name}.done"
+    with FileLock(str(shared / f"{name}.lock")):
         if not done.is_file():
             shutil.rmtree(repo, ignore_errors=True)  # what a failed attempt left
             with pytest.MonkeyPatch.context() as mp:
