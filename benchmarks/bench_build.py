@@ -35,11 +35,15 @@ def git(*args: str) -> str:
     ).stdout.strip()
 
 
-def release_commit() -> tuple[str, str]:
-    """The version in ``pyproject.toml`` and the oldest commit whose ``pyproject.toml`` has it."""
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "version"
-    ]
+def release_commit(version: str | None = None) -> tuple[str, str]:
+    """``version`` (by default the one in ``pyproject.toml``) and the oldest commit whose
+    ``pyproject.toml`` has it."""
+    version = (
+        version
+        or tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+            "version"
+        ]
+    )
     found = git(
         "log", "--reverse", "--format=%H", "-S", f'version = "{version}"', "--", "pyproject.toml"
     )
@@ -75,9 +79,12 @@ def timed(argv: list[str], cwd: Path, env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="nox -s bench -- (bench_build)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--against", metavar="VERSION", help="another release (default: the version in pyproject)"
+    )
     args, _ = parser.parse_known_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1772150400")
-    version, commit = release_commit()
+    version, commit = release_commit(args.against)
     now = str(Path(sys.executable).with_name("openai-funding"))
     with tempfile.TemporaryDirectory(prefix="of-bench-build-") as tmp:
         checkout = Path(tmp) / f"release-{version}"
