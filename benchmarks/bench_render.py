@@ -83,7 +83,7 @@ def run_once(path: Path, out: Path) -> dict[str, float]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_render", description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="renders to time (default: 3)")
-    args = parser.parse_args(argv)
+    args, _ = parser.parse_known_args(argv)  # nox passes the same arguments to every bench
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
     t = time.perf_counter()
     import openai_funding.render  # noqa: F401 - import time is not render time
